@@ -1,0 +1,32 @@
+using Azure.Data.Tables;
+
+namespace SopBot.Storage;
+
+/// <summary>The tables SopBot uses, named with the configured prefix, created at start-up.</summary>
+public sealed class SopBotTables
+{
+    public SopBotTables(TableServiceClient service, StorageOptions options)
+    {
+        CheckIns = service.GetTableClient(options.TablePrefix + "CheckIns");
+        CheckInProgress = service.GetTableClient(options.TablePrefix + "CheckInProgress");
+        Roster = service.GetTableClient(options.TablePrefix + "Roster");
+    }
+
+    /// <summary>Current answers and their history, one partition per country and quarter.</summary>
+    public TableClient CheckIns { get; }
+
+    /// <summary>Each member's place in their check-in.</summary>
+    public TableClient CheckInProgress { get; }
+
+    public TableClient Roster { get; }
+
+    public IEnumerable<TableClient> All => [CheckIns, CheckInProgress, Roster];
+
+    public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var table in All)
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken);
+        }
+    }
+}
