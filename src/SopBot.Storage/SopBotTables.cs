@@ -10,6 +10,7 @@ public sealed class SopBotTables
         CheckIns = service.GetTableClient(options.TablePrefix + "CheckIns");
         CheckInProgress = service.GetTableClient(options.TablePrefix + "CheckInProgress");
         Roster = service.GetTableClient(options.TablePrefix + "Roster");
+        Claims = service.GetTableClient(options.TablePrefix + "Claims");
     }
 
     /// <summary>Current answers and their history, one partition per country and quarter.</summary>
@@ -20,7 +21,10 @@ public sealed class SopBotTables
 
     public TableClient Roster { get; }
 
-    public IEnumerable<TableClient> All => [CheckIns, CheckInProgress, Roster];
+    /// <summary>Markers for work done once only: processed activities, welcomes sent.</summary>
+    public TableClient Claims { get; }
+
+    public IEnumerable<TableClient> All => [CheckIns, CheckInProgress, Roster, Claims];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {

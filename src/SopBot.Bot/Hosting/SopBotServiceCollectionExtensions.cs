@@ -1,0 +1,71 @@
+using Azure.Data.Tables;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
+using SopBot.Bot.Cards;
+using SopBot.Bot.CheckIn;
+using SopBot.Bot.Localization;
+using SopBot.Bot.Teams;
+using SopBot.Domain;
+using SopBot.Domain.CheckIns;
+using SopBot.Domain.Roster;
+using SopBot.Storage;
+
+namespace SopBot.Bot.Hosting;
+
+public static class SopBotServiceCollectionExtensions
+{
+    /// <summary>Registers validated options; a missing or invalid setting stops the start with a message that names it.</summary>
+    public static IServiceCollection AddSopBotOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RosterOptions>().Bind(configuration.GetSection(RosterOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        return services;
+    }
+
+    public static IServiceCollection AddSopBotStorage(this IServiceCollection services)
+    {
+        services.AddSingleton(provider => new TableServiceClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        services.AddSingleton(provider => new SopBotTables(
+            provider.GetRequiredService<TableServiceClient>(), provider.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<IRosterStore, TableRosterStore>();
+        services.AddSingleton<ICheckInStore, TableCheckInStore>();
+        services.AddSingleton<ICheckInProgressStore, TableCheckInProgressStore>();
+        services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.AddHostedService<StartupTasks>();
+        services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("storage", tags: ["ready"]);
+        return services;
+    }
+
+    public static IServiceCollection AddSopBotCheckIn(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<CheckInService>();
+        services.AddSingleton<CheckInCards>();
+        return services;
+    }
+
+    /// <summary>Registers the Bot Framework adapter, the activity handler and the cards they send.</summary>
+    public static IServiceCollection AddSopBotTeams(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<Localizer>();
+        services.AddSingleton(_ => new CardRenderer(Path.Combine(AppContext.BaseDirectory, "cards")));
+        services.AddSingleton<CommonCards>();
+        services.AddSingleton<BotFrameworkAuthentication>(provider => new ConfigurationBotFrameworkAuthentication(
+            configuration.GetSection(BotOptions.SectionName),
+            logger: provider.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+
+        // CloudAdapter has two constructors the container cannot choose between, hence the factory.
+        services.AddSingleton(provider => new SopBotAdapter(
+            provider.GetRequiredService<BotFrameworkAuthentication>(),
+            provider.GetRequiredService<CommonCards>(),
+            provider.GetRequiredService<Localizer>(),
+            provider.GetRequiredService<ILogger<SopBotAdapter>>()));
+        services.AddSingleton<IBotFrameworkHttpAdapter>(provider => provider.GetRequiredService<SopBotAdapter>());
+        services.AddTransient<IBot, SopBotActivityHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Options;
+using SopBot.Domain.Roster;
+using SopBot.Storage;
+
+namespace SopBot.Bot.Hosting;
+
+/// <summary>
+/// Runs before the bot takes requests: creates the tables and loads the roster file.
+/// A roster file with any invalid row stops the start, naming every bad line.
+/// </summary>
+public sealed class StartupTasks(
+    SopBotTables tables,
+    IRosterStore roster,
+    IOptions<StorageOptions> storageOptions,
+    IOptions<RosterOptions> rosterOptions,
+    IOptions<BotOptions> botOptions,
+    IHostEnvironment environment,
+    ILogger<StartupTasks> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (botOptions.Value.IsAnonymous)
+        {
+            logger.AnonymousMode();
+        }
+
+        logger.CreatingTables(storageOptions.Value.TablePrefix);
+        await tables.CreateIfNotExistsAsync(cancellationToken);
+        await LoadRosterAsync(cancellationToken);
+        logger.Started();
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        logger.Stopping();
+        return Task.CompletedTask;
+    }
+
+    private async Task LoadRosterAsync(CancellationToken cancellationToken)
+    {
+        var path = Path.GetFullPath(rosterOptions.Value.CsvPath, environment.ContentRootPath);
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"Roster:CsvPath points to {path}, which does not exist.");
+        }
+
+        RosterParseResult result;
+        using (var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true))
+        {
+            result = RosterCsv.Parse(reader);
+        }
+
+        foreach (var error in result.Errors)
+        {
+            logger.RosterRowRejected(path, error.Line, error.Reason);
+        }
+
+        if (!result.IsValid)
+        {
+            throw new InvalidOperationException(
+                $"The roster file {path} has {result.Errors.Count} invalid row(s); the first is line {result.Errors[0].Line}: {result.Errors[0].Reason}");
+        }
+
+        await roster.UpsertAsync(result.Members, cancellationToken);
+        logger.RosterLoaded(result.Members.Count, path);
+    }
+}

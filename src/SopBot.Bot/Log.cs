@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Logging;
+
+namespace SopBot.Bot;
+
+/// <summary>
+/// Every log message the bot writes. Messages carry ids, never user text, names or tokens
+/// above Debug. Event ids: 1xx hosting, 2xx activities, 3xx check-in, 9xx errors.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(100, LogLevel.Information, "Creating tables with prefix {TablePrefix}")]
+    public static partial void CreatingTables(this ILogger logger, string tablePrefix);
+
+    [LoggerMessage(101, LogLevel.Information, "Loaded {MemberCount} roster members from {RosterPath}")]
+    public static partial void RosterLoaded(this ILogger logger, int memberCount, string rosterPath);
+
+    [LoggerMessage(102, LogLevel.Error, "Roster file {RosterPath} line {Line} rejected: {Reason}")]
+    public static partial void RosterRowRejected(this ILogger logger, string rosterPath, int line, string reason);
+
+    [LoggerMessage(103, LogLevel.Warning, "Running in insecure anonymous local mode: requests are not authenticated")]
+    public static partial void AnonymousMode(this ILogger logger);
+
+    [LoggerMessage(104, LogLevel.Information, "SopBot started; storage tables ready")]
+    public static partial void Started(this ILogger logger);
+
+    [LoggerMessage(105, LogLevel.Information, "SopBot stopping")]
+    public static partial void Stopping(this ILogger logger);
+
+    [LoggerMessage(200, LogLevel.Information, "Activity {ActivityType} {ActivityId} in conversation {ConversationId} from {AadObjectId}")]
+    public static partial void ActivityReceived(this ILogger logger, string? activityType, string? activityId, string? conversationId, string? aadObjectId);
+
+    [LoggerMessage(201, LogLevel.Information, "Ignored activity type {ActivityType} {ActivityId}")]
+    public static partial void UnknownActivityType(this ILogger logger, string? activityType, string? activityId);
+
+    [LoggerMessage(202, LogLevel.Information, "Skipped duplicate activity {ActivityId} in conversation {ConversationId}")]
+    public static partial void DuplicateActivity(this ILogger logger, string? activityId, string? conversationId);
+
+    [LoggerMessage(203, LogLevel.Warning, "Rejected card action {Verb} in activity {ActivityId} from {AadObjectId}: {Reason}")]
+    public static partial void CardActionRejected(this ILogger logger, string? verb, string? activityId, string? aadObjectId, string reason);
+
+    [LoggerMessage(204, LogLevel.Debug, "Text command {Command} from {AadObjectId}")]
+    public static partial void TextCommand(this ILogger logger, string command, string? aadObjectId);
+
+    [LoggerMessage(205, LogLevel.Warning, "Rejected request body at /api/messages: {Reason}")]
+    public static partial void MalformedRequest(this ILogger logger, string reason);
+
+    [LoggerMessage(300, LogLevel.Information, "Check-in {Verb} by {AadObjectId} for {Country} {Quarter}: {Outcome}")]
+    public static partial void CheckInStep(this ILogger logger, string verb, string aadObjectId, string? country, string? quarter, string outcome);
+
+    [LoggerMessage(301, LogLevel.Warning, "Check-in request by {AadObjectId} rejected: {Problem}")]
+    public static partial void CheckInRejected(this ILogger logger, string? aadObjectId, string problem);
+
+    [LoggerMessage(900, LogLevel.Error, "Unhandled error in activity {ActivityType} {ActivityId} in conversation {ConversationId}")]
+    public static partial void TurnError(this ILogger logger, Exception exception, string? activityType, string? activityId, string? conversationId);
+
+    [LoggerMessage(901, LogLevel.Error, "Could not send the apology for activity {ActivityId}")]
+    public static partial void ApologyFailed(this ILogger logger, Exception exception, string? activityId);
+}
