@@ -110,12 +110,15 @@ public sealed class KnowledgeBase : IDisposable
             return [];
         }
 
-        return _index.Search(plan.Query, SearchDepth)
+        var ranked = _index.Search(plan.Query, SearchDepth)
             .Select(hit => new RankedEntry(
                 _content.Entries[hit.EntryIndex],
                 hit.Score,
                 MatchCoverage.Compute(plan, _index, hit.EntryIndex, Options.FuzzyMatching)))
             .ToList();
+        // BM25 favours entries that repeat a few question words; coverage favours entries that
+        // explain every part of the question. The product ranks by both.
+        return ranked.OrderByDescending(candidate => candidate.Score * (0.5 + candidate.Coverage)).ToList();
     }
 
     private KnowledgeEntry? FindReferencedEntry(string folded, out MatchKind kind)

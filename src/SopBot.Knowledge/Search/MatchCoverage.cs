@@ -25,6 +25,9 @@ internal static class MatchCoverage
             var entryTerms = index.Vocabulary(language).EntryTerms(entryIndex);
             var total = 0.0;
             var matched = 0.0;
+            // NOTE: a misspelt short word ("wat" for "what") is not a stop word and is too short for
+            // fuzzy matching, so it counts as an unmatched term and can push a good question below
+            // the threshold.
             foreach (var concept in concepts)
             {
                 total += concept.Weight;
