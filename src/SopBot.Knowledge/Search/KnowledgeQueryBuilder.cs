@@ -13,6 +13,9 @@ internal sealed class KnowledgeQueryBuilder
     /// <summary>Maximum distinct terms per language, which keeps a huge question under Lucene's clause limit.</summary>
     public const int MaxTermsPerLanguage = 40;
 
+    /// <summary>Maximum vocabulary terms searched in place of one misspelt term.</summary>
+    public const int MaxFuzzyTermsPerTerm = 3;
+
     /// <summary>Maximum terms taken from one synonym phrase.</summary>
     public const int MaxExpansionTermsPerPhrase = 6;
 
@@ -85,12 +88,13 @@ internal sealed class KnowledgeQueryBuilder
             {
                 query.Add(FieldDisjunction(language, field => new TermQuery(new Term(field, term)), 1f), Occur.SHOULD);
             }
-            else if (_fuzzy && TypoTolerance.MaxEdits(term) > 0)
+            else if (_fuzzy)
             {
-                var maxEdits = TypoTolerance.MaxEdits(term);
-                query.Add(
-                    FieldDisjunction(language, field => new FuzzyQuery(new Term(field, term), maxEdits, TypoTolerance.PrefixLength), FuzzyBoost),
-                    Occur.SHOULD);
+                // A term no entry contains is probably a typo: search the closest vocabulary terms instead.
+                foreach (var closeTerm in vocabulary.FindCloseTerms(term, MaxFuzzyTermsPerTerm))
+                {
+                    query.Add(FieldDisjunction(language, field => new TermQuery(new Term(field, closeTerm)), FuzzyBoost), Occur.SHOULD);
+                }
             }
         }
 

@@ -1,8 +1,9 @@
 namespace SopBot.Knowledge.Search;
 
 /// <summary>
-/// The rule for fuzzy matching of analyzed terms that are not in the index vocabulary. It matches
-/// Lucene's <c>FuzzyQuery</c> with transpositions, so the confidence estimate agrees with the search.
+/// The rule for fuzzy matching of analyzed terms that are not in the index vocabulary: the same
+/// edit distance as Lucene's <c>FuzzyQuery</c> with transpositions (restricted Damerau-Levenshtein),
+/// with a shared first character. Both the query expansion and the confidence estimate use it.
 /// </summary>
 internal static class TypoTolerance
 {
@@ -21,16 +22,22 @@ internal static class TypoTolerance
     /// Whether <paramref name="candidate"/> is within <paramref name="maxEdits"/> insertions, deletions,
     /// substitutions or adjacent transpositions of <paramref name="term"/> and shares its prefix.
     /// </summary>
-    public static bool IsWithin(string term, string candidate, int maxEdits)
+    public static bool IsWithin(string term, string candidate, int maxEdits) => Distance(term, candidate, maxEdits) <= maxEdits;
+
+    /// <summary>
+    /// Returns the edit distance between the terms, or <c>int.MaxValue</c> when the prefixes differ
+    /// or the lengths alone rule out a distance of at most <paramref name="maxEdits"/>.
+    /// </summary>
+    public static int Distance(string term, string candidate, int maxEdits)
     {
         if (maxEdits <= 0 || Math.Abs(term.Length - candidate.Length) > maxEdits
             || term.Length < PrefixLength || candidate.Length < PrefixLength
             || string.CompareOrdinal(term, 0, candidate, 0, PrefixLength) != 0)
         {
-            return false;
+            return int.MaxValue;
         }
 
-        return RestrictedDamerauDistance(term, candidate) <= maxEdits;
+        return RestrictedDamerauDistance(term, candidate);
     }
 
     private static int RestrictedDamerauDistance(string source, string target)
