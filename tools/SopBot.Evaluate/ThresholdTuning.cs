@@ -40,7 +40,8 @@ internal static class ThresholdTuning
         Console.WriteLine(
             $"First best cell: coverage {best.Coverage.ToString("0.00", CultureInfo.InvariantCulture)}, "
             + $"score {best.Score.ToString("0.0", CultureInfo.InvariantCulture)}, accuracy {ReportPrinter.Percent(best.Accuracy)}. "
-            + "Prefer a cell inside a plateau of equal accuracy over its edge.");
+            + "Leave a margin above the coverage at which out-of-scope questions start to be answered; "
+            + "the other edge only reflects how easy the in-scope questions are.");
     }
 
     private static Observation Observe(KnowledgeBase knowledgeBase, EvaluationQuestion question)
