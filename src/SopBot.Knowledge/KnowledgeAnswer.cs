@@ -9,7 +9,7 @@ public enum AnswerStatus
     /// <summary>An entry matches well enough: show <see cref="KnowledgeAnswer.Entry"/>.</summary>
     Answered,
 
-    /// <summary>Nothing matches well enough: say so and offer <see cref="KnowledgeAnswer.ClosestTopics"/>.</summary>
+    /// <summary>Nothing matches well enough. Show that and offer <see cref="KnowledgeAnswer.ClosestTopics"/>.</summary>
     NoAnswer,
 
     /// <summary>The message has no words to search (empty, punctuation, emoji or stop words only).</summary>

@@ -24,7 +24,6 @@ public sealed class KnowledgeBase : IDisposable
     private readonly Dictionary<string, KnowledgeEntry> _entriesById;
     private readonly Dictionary<int, KnowledgeEntry> _entriesByElement;
     private readonly Dictionary<int, KnowledgeEntry> _entriesByPillar;
-    private readonly Dictionary<KnowledgeEntry, int> _entryIndexes;
 
     private KnowledgeBase(KnowledgeContent content, KnowledgeBaseOptions options)
     {
@@ -37,7 +36,6 @@ public sealed class KnowledgeBase : IDisposable
         _entriesById = content.Entries.ToDictionary(entry => entry.Id, StringComparer.Ordinal);
         _entriesByElement = content.Entries.Where(entry => entry.ElementNumber is not null).ToDictionary(entry => entry.ElementNumber!.Value);
         _entriesByPillar = content.Entries.Where(entry => entry.PillarNumber is not null).ToDictionary(entry => entry.PillarNumber!.Value);
-        _entryIndexes = content.Entries.Select((entry, index) => (entry, index)).ToDictionary(pair => pair.entry, pair => pair.index);
     }
 
     public KnowledgeBaseOptions Options { get; }
@@ -62,9 +60,10 @@ public sealed class KnowledgeBase : IDisposable
         language == Language.Spanish ? _content.TalkingPointsSpanish : _content.TalkingPointsEnglish;
 
     /// <summary>
-    /// Answers a user's message. Any text is accepted: Teams mention markup and HTML are removed,
-    /// long input is truncated and Lucene query syntax is searched as plain words. The reply text
-    /// and suggestions are in <paramref name="language"/>, whichever language the question is in.
+    /// Searches the knowledge base for a user's message and returns the best entry, or the reason
+    /// there is none with the closest topics. Teams mention markup and HTML are removed, long input
+    /// is truncated and Lucene query syntax is searched as plain words. The reply text and
+    /// suggestions are in <paramref name="language"/>, whichever language the question is in.
     /// </summary>
     public KnowledgeAnswer Answer(string? question, Language language)
     {

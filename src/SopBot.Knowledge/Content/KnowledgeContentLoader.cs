@@ -14,7 +14,7 @@ internal static partial class KnowledgeContentLoader
     public const string SynonymsFile = "knowledge/synonyms.json";
     public const string TalkingPointsFile = "talking-points/talking-points.json";
 
-    /// <summary>Maximum number of related entries per entry, which is what the answer offers as buttons.</summary>
+    /// <summary>Maximum number of related entries per entry, the number of related-question buttons an answer offers.</summary>
     public const int MaxRelatedIds = 3;
 
     private static readonly JsonSerializerOptions SerializerOptions = new()

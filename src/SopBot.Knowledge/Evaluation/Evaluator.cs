@@ -26,7 +26,7 @@ public static class Evaluator
     /// Answers every question and scores it. Top-1 is correct when the answered entry's reply text
     /// (title and answer) contains the expected groups, or, for an out-of-scope question, when no
     /// entry is answered. Top-3 is correct when any of the first three candidates satisfies the
-    /// expectation, even if the answer was not confident; for an out-of-scope question it equals top-1.
+    /// expectation, even if the answer was not confident. For an out-of-scope question it equals top-1.
     /// </summary>
     public static EvaluationReport Run(KnowledgeBase knowledgeBase, IEnumerable<EvaluationQuestion> questions)
     {

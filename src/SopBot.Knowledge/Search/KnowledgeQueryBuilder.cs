@@ -22,8 +22,8 @@ internal sealed class KnowledgeQueryBuilder
     private const float SynonymBoost = 0.5f;
     private const float FuzzyBoost = 0.7f;
 
-    // Each term may match several fields; the best field counts fully and the others a little,
-    // so that a word repeated in title, questions and answer does not dominate.
+    // A term may match several fields. The best field counts fully and the others a little, so
+    // that a word repeated in title, questions and answer does not dominate.
     private const float FieldTieBreaker = 0.2f;
 
     private static readonly Language[] Languages = [Language.English, Language.Spanish];

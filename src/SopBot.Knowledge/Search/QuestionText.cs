@@ -10,7 +10,7 @@ internal static partial class QuestionText
     /// <summary>
     /// Removes Teams @mention markup and other HTML tags, decodes HTML entities, collapses white
     /// space and truncates to <paramref name="maxLength"/> characters at a word boundary when one is
-    /// near. Never throws for any input, including null.
+    /// near. Accepts any input, including null and text that is not HTML.
     /// </summary>
     public static string Prepare(string? raw, int maxLength)
     {
