@@ -26,6 +26,9 @@ internal static partial class Log
     [LoggerMessage(105, LogLevel.Information, "SopBot stopping")]
     public static partial void Stopping(this ILogger logger);
 
+    [LoggerMessage(106, LogLevel.Information, "Loaded {TemplateCount} card templates and {StringCount} strings per language")]
+    public static partial void CardsLoaded(this ILogger logger, int templateCount, int stringCount);
+
     [LoggerMessage(200, LogLevel.Information, "Activity {ActivityType} {ActivityId} in conversation {ConversationId} from {AadObjectId}")]
     public static partial void ActivityReceived(this ILogger logger, string? activityType, string? activityId, string? conversationId, string? aadObjectId);
 

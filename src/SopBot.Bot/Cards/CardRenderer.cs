@@ -1,7 +1,5 @@
 using System.Collections.Frozen;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using SopBot.Cards;
+using SopBot.Cards.Templating;
 
 namespace SopBot.Bot.Cards;
 
@@ -13,7 +11,7 @@ public sealed class CardRenderer
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
-    private static readonly JsonSerializerOptions DataOptions = new(JsonSerializerDefaults.Web);
+    private static readonly TemplateExpansionOptions Strict = new() { Strict = true };
 
     private readonly FrozenDictionary<string, CardTemplate> _templates;
 
@@ -41,7 +39,6 @@ public sealed class CardRenderer
             throw new KeyNotFoundException($"No card template is named {templateName}.");
         }
 
-        var node = JsonSerializer.SerializeToNode(data, DataOptions);
-        return template.Expand(node).ToJsonString();
+        return template.ExpandToString(data, Strict);
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using SopBot.Bot.Cards;
+using SopBot.Bot.Localization;
 using SopBot.Domain.Roster;
 using SopBot.Storage;
 
@@ -6,9 +8,12 @@ namespace SopBot.Bot.Hosting;
 
 /// <summary>
 /// Runs before the bot takes requests: creates the tables and loads the roster file.
-/// A roster file with any invalid row stops the start, naming every bad line.
+/// A roster file with any invalid row stops the start, naming every bad line. Taking the card
+/// renderer and the strings here makes a broken template or string file fail the start too.
 /// </summary>
 public sealed class StartupTasks(
+    CardRenderer cards,
+    Localizer strings,
     SopBotTables tables,
     IRosterStore roster,
     IOptions<StorageOptions> storageOptions,
@@ -24,6 +29,7 @@ public sealed class StartupTasks(
             logger.AnonymousMode();
         }
 
+        logger.CardsLoaded(cards.TemplateNames.Count, strings.EnglishKeys.Count);
         logger.CreatingTables(storageOptions.Value.TablePrefix);
         await tables.CreateIfNotExistsAsync(cancellationToken);
         await LoadRosterAsync(cancellationToken);

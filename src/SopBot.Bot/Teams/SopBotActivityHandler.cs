@@ -27,6 +27,7 @@ public sealed class SopBotActivityHandler(
     ILogger<SopBotActivityHandler> logger) : TeamsActivityHandler
 {
     private const string WelcomeScope = "welcome";
+    private const string MessageScope = "message";
 
     public override Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -38,7 +39,13 @@ public sealed class SopBotActivityHandler(
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        var language = TurnIdentity.LanguageOf(activity);
+        if (!await IsFirstDeliveryAsync(activity, cancellationToken))
+        {
+            logger.DuplicateActivity(activity.Id, activity.Conversation?.Id);
+            return;
+        }
+
+        var language = TurnIdentity.LanguageOf(turnContext);
         var text = activity.RemoveRecipientMention()?.Trim();
 
         if (string.IsNullOrEmpty(text) && activity.Value is not null)
@@ -66,7 +73,7 @@ public sealed class SopBotActivityHandler(
         ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        var language = TurnIdentity.LanguageOf(activity);
+        var language = TurnIdentity.LanguageOf(turnContext);
         var caller = CallerOf(activity);
         var verb = invokeValue.Action?.Verb;
 
@@ -144,7 +151,22 @@ public sealed class SopBotActivityHandler(
             return;
         }
 
-        await SendAsync(turnContext, commonCards.Welcome(TurnIdentity.LanguageOf(turnContext.Activity)), cancellationToken);
+        await SendAsync(turnContext, commonCards.Welcome(TurnIdentity.LanguageOf(turnContext)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Teams redelivers a message it got no timely answer for; the claim on conversation and
+    /// activity id makes sure that only one delivery is answered, on whichever instance.
+    /// </summary>
+    private async Task<bool> IsFirstDeliveryAsync(IActivity activity, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(activity.Id) || string.IsNullOrEmpty(activity.Conversation?.Id))
+        {
+            return true;
+        }
+
+        var key = activity.Conversation.Id + "|" + activity.Id;
+        return key.Length > 400 || await claims.TryClaimAsync(MessageScope, key, cancellationToken);
     }
 
     private async Task<string> CheckInCardAsync(Caller? caller, Language language, bool start, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using SopBot.Domain;
 
@@ -29,7 +30,9 @@ public static class TurnIdentity
         return new Caller(id, from.Name ?? string.Empty, activity.Conversation?.TenantId);
     }
 
-    public static Language LanguageOf(IActivity activity)
+    public static Language LanguageOf(ITurnContext turnContext) => LanguageOf(turnContext.Activity);
+
+    public static Language LanguageOf(Activity activity)
     {
         if (!string.IsNullOrWhiteSpace(activity.Locale))
         {

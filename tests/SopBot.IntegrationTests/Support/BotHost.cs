@@ -1,0 +1,65 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace SopBot.IntegrationTests.Support;
+
+/// <summary>
+/// The real bot (Program) hosted in process against Azurite, in anonymous local mode, with a
+/// roster file of its own. Disposing it and creating another on the same table prefix is a
+/// bot restart: nothing but storage carries over.
+/// </summary>
+public sealed class BotHost : WebApplicationFactory<Program>
+{
+    public const string RosterCsv = """
+        aadObjectId,displayName,countryIso3,role
+        aad-ana,Ana Souza,BRA,unctMember
+        aad-luis,Luis Pérez,BRA,unctMember
+        aad-carla,Carla Gómez,ARG,unctMember
+        aad-secretariat,Regional Secretariat,,secretariat
+        """;
+
+    private readonly string _connectionString;
+    private readonly string _tablePrefix;
+    private readonly string _rosterPath;
+    private readonly FakeTimeProvider _clock;
+
+    public BotHost(string connectionString, string tablePrefix, FakeTimeProvider clock)
+    {
+        _connectionString = connectionString;
+        _tablePrefix = tablePrefix;
+        _clock = clock;
+        _rosterPath = Path.Combine(Path.GetTempPath(), $"sopbot-roster-{tablePrefix}.csv");
+        File.WriteAllText(_rosterPath, RosterCsv);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Bot:AllowInsecureAnonymousLocalMode", "true");
+        builder.UseSetting("Storage:ConnectionString", _connectionString);
+        builder.UseSetting("Storage:TablePrefix", _tablePrefix);
+        builder.UseSetting("Roster:CsvPath", _rosterPath);
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(_clock));
+    }
+
+    /// <summary>Posts an activity to /api/messages and returns the HTTP response.</summary>
+    public async Task<HttpResponseMessage> PostActivityAsync(JsonObject activity)
+    {
+        using var client = CreateClient();
+        return await client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
+    }
+
+    /// <summary>Sends an Action.Execute invoke and returns the card that replaces the clicked one.</summary>
+    public async Task<JsonObject> ExecuteAsync(ActivityBuilder activities, string verb, object? data)
+    {
+        var response = await PostActivityAsync(activities.Execute(verb, data));
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)body!["type"]);
+        return body["value"]!.AsObject();
+    }
+}
