@@ -29,6 +29,9 @@ internal static partial class Log
     [LoggerMessage(106, LogLevel.Information, "Loaded {TemplateCount} card templates and {StringCount} strings per language")]
     public static partial void CardsLoaded(this ILogger logger, int templateCount, int stringCount);
 
+    [LoggerMessage(107, LogLevel.Information, "Loaded {EntryCount} knowledge entries")]
+    public static partial void KnowledgeLoaded(this ILogger logger, int entryCount);
+
     [LoggerMessage(200, LogLevel.Information, "Activity {ActivityType} {ActivityId} in conversation {ConversationId} from {AadObjectId}")]
     public static partial void ActivityReceived(this ILogger logger, string? activityType, string? activityId, string? conversationId, string? aadObjectId);
 
@@ -52,6 +55,18 @@ internal static partial class Log
 
     [LoggerMessage(301, LogLevel.Warning, "Check-in request by {AadObjectId} rejected: {Problem}")]
     public static partial void CheckInRejected(this ILogger logger, string? aadObjectId, string problem);
+
+    [LoggerMessage(400, LogLevel.Information, "Question answered with status {Status}, entry {EntryId}, coverage {Coverage:F2}")]
+    public static partial void KnowledgeAnswered(this ILogger logger, string status, string? entryId, double coverage);
+
+    [LoggerMessage(401, LogLevel.Information, "Feedback on entry {EntryId} stored: helpful {Helpful}, voter {AadObjectId}")]
+    public static partial void FeedbackStored(this ILogger logger, string entryId, bool helpful, string aadObjectId);
+
+    [LoggerMessage(402, LogLevel.Debug, "Question text: {Question}")]
+    public static partial void QuestionText(this ILogger logger, string question);
+
+    [LoggerMessage(500, LogLevel.Information, "Brief of {Country} for {AadObjectId}: {Outcome}")]
+    public static partial void BriefServed(this ILogger logger, string? country, string? aadObjectId, string outcome);
 
     [LoggerMessage(900, LogLevel.Error, "Unhandled error in activity {ActivityType} {ActivityId} in conversation {ConversationId}")]
     public static partial void TurnError(this ILogger logger, Exception exception, string? activityType, string? activityId, string? conversationId);

@@ -6,6 +6,7 @@ builder.Services
     .AddSopBotOptions(builder.Configuration)
     .AddSopBotStorage()
     .AddSopBotCheckIn()
+    .AddSopBotKnowledge()
     .AddSopBotTeams(builder.Configuration);
 
 var app = builder.Build();

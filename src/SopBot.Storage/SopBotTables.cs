@@ -11,6 +11,7 @@ public sealed class SopBotTables
         CheckInProgress = service.GetTableClient(options.TablePrefix + "CheckInProgress");
         Roster = service.GetTableClient(options.TablePrefix + "Roster");
         Claims = service.GetTableClient(options.TablePrefix + "Claims");
+        Feedback = service.GetTableClient(options.TablePrefix + "Feedback");
     }
 
     /// <summary>Current answers and their history, one partition per country and quarter.</summary>
@@ -24,7 +25,10 @@ public sealed class SopBotTables
     /// <summary>Markers for work done once only: processed activities, welcomes sent.</summary>
     public TableClient Claims { get; }
 
-    public IEnumerable<TableClient> All => [CheckIns, CheckInProgress, Roster, Claims];
+    /// <summary>Helpful and Not helpful votes on knowledge answers.</summary>
+    public TableClient Feedback { get; }
+
+    public IEnumerable<TableClient> All => [CheckIns, CheckInProgress, Roster, Claims, Feedback];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {

@@ -100,7 +100,7 @@ public sealed class TableCheckInStore(SopBotTables tables, TimeProvider clock) :
             current.ETag = etag;
             return new SaveAnswerResult.Saved(ToAnswer(countryIso3, quarter, current));
         }
-        catch (TableTransactionFailedException exception) when (IsConcurrencyFailure(exception.Status))
+        catch (TableTransactionFailedException exception) when (IsConcurrencyFailure(exception))
         {
             return await ConflictAsync(countryIso3, quarter, partition, rowKey, input, changedBy, cancellationToken);
         }
@@ -121,8 +121,13 @@ public sealed class TableCheckInStore(SopBotTables tables, TimeProvider clock) :
         return new SaveAnswerResult.Conflict(latest);
     }
 
-    private static bool IsConcurrencyFailure(int status) =>
-        status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound;
+    /// <summary>
+    /// 409 (the answer exists already), 412 (its ETag changed) and 404 for a missing answer mean
+    /// another writer came first. A missing table is a configuration fault and is thrown.
+    /// </summary>
+    private static bool IsConcurrencyFailure(RequestFailedException exception) =>
+        exception.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed
+        || (exception.Status == (int)HttpStatusCode.NotFound && exception.ErrorCode != "TableNotFound");
 
     private async Task<TableEntity?> GetAnswerEntityAsync(string partition, string rowKey, CancellationToken cancellationToken)
     {

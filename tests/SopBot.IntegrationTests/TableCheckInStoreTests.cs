@@ -159,5 +159,14 @@ public sealed class TableCheckInStoreTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Equal(note, Assert.Single(await _store.GetAnswersAsync("BRA", Q4, default)).Input.Note);
     }
 
+    [Fact]
+    public async Task Save_WithoutTables_Throws()
+    {
+        var missing = new SopBotTables(azurite.TableService(), new StorageOptions { TablePrefix = AzuriteFixture.NewTablePrefix() });
+        var store = new TableCheckInStore(missing, _clock);
+
+        await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() => store.SaveAnswerAsync("BRA", Q4, 1, Input("lost?"), Ana, null, default));
+    }
+
     private static AnswerInput Input(string note) => new(ElementStatus.InProgress, note, Evidence.None);
 }

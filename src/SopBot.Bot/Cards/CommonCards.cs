@@ -27,7 +27,14 @@ public sealed class CommonCards(CardRenderer renderer, Localizer strings)
         renderer.Render("help", new HelpCardData(
             strings.Get(language, "help.title"),
             strings.Get(language, "help.intro"),
-            [strings.Get(language, "help.command.checkIn"), strings.Get(language, "help.command.status"), strings.Get(language, "help.command.help")],
+            [
+                strings.Get(language, "help.command.checkIn"),
+                strings.Get(language, "help.command.status"),
+                strings.Get(language, "help.command.ask"),
+                strings.Get(language, "help.command.talkingPoints"),
+                strings.Get(language, "help.command.brief"),
+                strings.Get(language, "help.command.help"),
+            ],
             strings.Get(language, "help.language"),
             strings.Get(language, "action.startCheckIn"),
             strings.Get(language, "action.summary")));

@@ -142,7 +142,7 @@ public sealed class CheckInCards(CardRenderer renderer, CommonCards common, Loca
             pillars));
     }
 
-    private static string StatusColor(ElementStatus? status) => status switch
+    public static string StatusColor(ElementStatus? status) => status switch
     {
         ElementStatus.Achieved => "Good",
         ElementStatus.InProgress => "Warning",

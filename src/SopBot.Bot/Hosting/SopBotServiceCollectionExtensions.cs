@@ -3,13 +3,18 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
+using SopBot.Bot.Briefs;
 using SopBot.Bot.Cards;
 using SopBot.Bot.CheckIn;
+using SopBot.Bot.Knowledge;
 using SopBot.Bot.Localization;
 using SopBot.Bot.Teams;
 using SopBot.Domain;
+using SopBot.Domain.Briefs;
 using SopBot.Domain.CheckIns;
+using SopBot.Domain.Knowledge;
 using SopBot.Domain.Roster;
+using SopBot.Knowledge;
 using SopBot.Storage;
 
 namespace SopBot.Bot.Hosting;
@@ -35,6 +40,7 @@ public static class SopBotServiceCollectionExtensions
         services.AddSingleton<ICheckInStore, TableCheckInStore>();
         services.AddSingleton<ICheckInProgressStore, TableCheckInProgressStore>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.AddSingleton<IFeedbackStore, TableFeedbackStore>();
         services.AddHostedService<StartupTasks>();
         services.AddHealthChecks().AddCheck<TableStorageHealthCheck>("storage", tags: ["ready"]);
         return services;
@@ -45,6 +51,18 @@ public static class SopBotServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CheckInService>();
         services.AddSingleton<CheckInCards>();
+        return services;
+    }
+
+    /// <summary>Registers the knowledge base (loaded from content/ beside the bot), the talking points and the country brief.</summary>
+    public static IServiceCollection AddSopBotKnowledge(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => KnowledgeBase.Load(Path.Combine(AppContext.BaseDirectory, "content")));
+        services.AddSingleton<KnowledgeCards>();
+        services.AddSingleton<KnowledgeResponder>();
+        services.AddSingleton<BriefService>();
+        services.AddSingleton<BriefCards>();
+        services.AddSingleton<BriefResponder>();
         return services;
     }
 

@@ -14,6 +14,7 @@ namespace SopBot.Bot.Hosting;
 public sealed class StartupTasks(
     CardRenderer cards,
     Localizer strings,
+    SopBot.Knowledge.KnowledgeBase knowledge,
     SopBotTables tables,
     IRosterStore roster,
     IOptions<StorageOptions> storageOptions,
@@ -30,6 +31,7 @@ public sealed class StartupTasks(
         }
 
         logger.CardsLoaded(cards.TemplateNames.Count, strings.EnglishKeys.Count);
+        logger.KnowledgeLoaded(knowledge.Entries.Count);
         logger.CreatingTables(storageOptions.Value.TablePrefix);
         await tables.CreateIfNotExistsAsync(cancellationToken);
         await LoadRosterAsync(cancellationToken);

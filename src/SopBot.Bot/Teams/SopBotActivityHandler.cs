@@ -4,9 +4,11 @@ using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using SopBot.Bot.Cards;
+using SopBot.Bot.Briefs;
 using SopBot.Bot.CheckIn;
 using SopBot.Bot.Commands;
 using SopBot.Bot.Hosting;
+using SopBot.Bot.Knowledge;
 using SopBot.Bot.Localization;
 using SopBot.Domain;
 using SopBot.Domain.CheckIns;
@@ -19,6 +21,8 @@ namespace SopBot.Bot.Teams;
 /// </summary>
 public sealed class SopBotActivityHandler(
     CheckInService checkIns,
+    KnowledgeResponder knowledge,
+    BriefResponder briefs,
     CheckInCards checkInCards,
     CommonCards commonCards,
     Localizer strings,
@@ -56,15 +60,17 @@ public sealed class SopBotActivityHandler(
             return;
         }
 
-        var command = TextCommands.Parse(text);
-        logger.TextCommand(command.ToString(), activity.From?.AadObjectId);
+        var parsed = TextCommands.ParseWithArgument(text);
+        logger.TextCommand(parsed.Command.ToString(), activity.From?.AadObjectId);
         var caller = CallerOf(activity);
-        var card = command switch
+        var card = parsed.Command switch
         {
             TextCommand.CheckIn => await CheckInCardAsync(caller, language, start: true, cancellationToken),
             TextCommand.Status => await CheckInCardAsync(caller, language, start: false, cancellationToken),
             TextCommand.Help => commonCards.Help(language),
-            _ => commonCards.Message(language, strings.Get(language, "help.title"), strings.Get(language, "command.unknown"), false, true),
+            TextCommand.TalkingPoints => knowledge.TalkingPoints(language),
+            TextCommand.Brief => await briefs.BriefAsync(caller, parsed.Argument, language, cancellationToken),
+            _ => AnswerQuestion(text ?? string.Empty, language),
         };
         await SendAsync(turnContext, card, cancellationToken);
     }
@@ -85,6 +91,13 @@ public sealed class SopBotActivityHandler(
                 return CardReplies.Replace(await CheckInCardAsync(caller, language, start: false, cancellationToken));
             case "help.show":
                 return CardReplies.Replace(commonCards.Help(language));
+            case BriefResponder.PageVerb:
+                return CardReplies.Replace(await briefs.PageAsync(caller, invokeValue.Action?.Data, language, cancellationToken));
+        }
+
+        if (verb is not null && KnowledgeResponder.Verbs.Contains(verb))
+        {
+            return CardReplies.Replace(await knowledge.HandleAsync(verb, invokeValue.Action?.Data, caller, language, cancellationToken));
         }
 
         if (verb is null || !CheckInSubmission.Verbs.TryGetValue(verb, out var action))
@@ -94,7 +107,7 @@ public sealed class SopBotActivityHandler(
         }
 
         CheckInRequest? request = null;
-        var detail = TryReadData(invokeValue.Action!.Data, out var data)
+        var detail = CardDataReader.TryGetJson(invokeValue.Action!.Data, out var data)
             ? CheckInSubmission.TryParse(action, data, out request, out var reason) ? null : reason
             : "the data is missing or not valid JSON";
         if (detail is not null)
@@ -169,6 +182,12 @@ public sealed class SopBotActivityHandler(
         return key.Length > 400 || await claims.TryClaimAsync(MessageScope, key, cancellationToken);
     }
 
+    private string AnswerQuestion(string question, Language language)
+    {
+        logger.QuestionText(question);
+        return knowledge.Answer(question, language);
+    }
+
     private async Task<string> CheckInCardAsync(Caller? caller, Language language, bool start, CancellationToken cancellationToken)
     {
         if (caller is null)
@@ -213,27 +232,6 @@ public sealed class SopBotActivityHandler(
 
     private Caller? CallerOf(IActivity activity) =>
         TurnIdentity.CallerOf(activity, allowChannelUserId: botOptions.Value.IsAnonymous);
-
-    private static bool TryReadData(object? data, out JsonElement element)
-    {
-        element = default;
-        if (data is null)
-        {
-            return false;
-        }
-
-        try
-        {
-            var json = data is string text ? text : Newtonsoft.Json.JsonConvert.SerializeObject(data);
-            using var document = JsonDocument.Parse(json);
-            element = document.RootElement.Clone();
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
 
     private static Task SendAsync(ITurnContext turnContext, string cardJson, CancellationToken cancellationToken) =>
         turnContext.SendActivityAsync(CardReplies.Message(cardJson), cancellationToken);

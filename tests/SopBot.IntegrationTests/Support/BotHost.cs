@@ -21,6 +21,7 @@ public sealed class BotHost : WebApplicationFactory<Program>
         aad-luis,Luis Pérez,BRA,unctMember
         aad-carla,Carla Gómez,ARG,unctMember
         aad-secretariat,Regional Secretariat,,secretariat
+        aad-director,Regional Director,,regionalDirector
         """;
 
     private readonly string _connectionString;
@@ -51,6 +52,17 @@ public sealed class BotHost : WebApplicationFactory<Program>
     {
         using var client = CreateClient();
         return await client.PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
+    }
+
+    /// <summary>Sends a message and returns the one card the bot sent back through the connector.</summary>
+    public async Task<JsonObject> SendAsync(ConnectorRecorder connector, ActivityBuilder activities, string text)
+    {
+        var before = connector.SentCards().Count;
+        var response = await PostActivityAsync(activities.Message(text));
+        response.EnsureSuccessStatusCode();
+        var cards = connector.SentCards();
+        Assert.Equal(before + 1, cards.Count);
+        return cards[^1];
     }
 
     /// <summary>Sends an Action.Execute invoke and returns the card that replaces the clicked one.</summary>
