@@ -1,0 +1,132 @@
+using System.Text.Json.Nodes;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using Newtonsoft.Json.Linq;
+using SopBot.Bot.Briefs;
+using SopBot.Bot.Hosting;
+using SopBot.Bot.Knowledge;
+using SopBot.Bot.Teams;
+using SopBot.Domain;
+using SopBot.Domain.Briefs;
+using SopBot.Domain.CheckIns;
+using SopBot.Domain.Knowledge;
+using SopBot.Domain.Roster;
+
+namespace SopBot.Bot.Tests;
+
+/// <summary>The activity handler's routing with a mocked turn context and mocked stores.</summary>
+public sealed class ActivityHandlerTests : IClassFixture<CardRenderingTests.Services>
+{
+    private readonly Mock<IRosterStore> _roster = new();
+    private readonly Mock<ICheckInStore> _answers = new();
+    private readonly Mock<ICheckInProgressStore> _progress = new();
+    private readonly Mock<IIdempotencyStore> _claims = new();
+    private readonly Mock<IFeedbackStore> _feedback = new();
+    private readonly List<IActivity> _sent = [];
+    private readonly SopBotActivityHandler _handler;
+
+    public ActivityHandlerTests(CardRenderingTests.Services services)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 15, 0, 0, TimeSpan.Zero));
+        var strings = new Localization.Localizer();
+        _roster.Setup(store => store.FindAsync("aad-ana", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new RosterMember("aad-ana", "Ana", "BRA", Role.UnctMember));
+        _answers.Setup(store => store.GetAnswersAsync(It.IsAny<string>(), It.IsAny<Quarter>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync([]);
+        _claims.Setup(store => store.TryClaimAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(true);
+
+        var checkIns = new CheckInService(_roster.Object, _answers.Object, _progress.Object, clock);
+        var knowledge = new KnowledgeResponder(
+            services.Knowledge, services.KnowledgeCards, services.Common, _feedback.Object, strings, clock, NullLogger<KnowledgeResponder>.Instance);
+        var briefs = new BriefResponder(
+            _roster.Object, new BriefService(_answers.Object, clock), services.BriefCards, services.Common, strings, NullLogger<BriefResponder>.Instance);
+        _handler = new SopBotActivityHandler(
+            checkIns, knowledge, briefs, services.CheckInCards, services.Common, strings, _claims.Object,
+            Options.Create(new BotOptions { AllowInsecureAnonymousLocalMode = true }), NullLogger<SopBotActivityHandler>.Instance);
+    }
+
+    [Fact]
+    public async Task CheckInMessage_SendsFirstElementAndStoresPosition()
+    {
+        await _handler.OnTurnAsync(TurnContext(Message("aad-ana", "check in")));
+
+        var card = Assert.Single(SentCards());
+        Assert.Contains("1 of 15", card.ToJsonString());
+        _progress.Verify(store => store.SaveAsync(It.Is<CheckInProgress>(progress => progress.Position == 1), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task RedeliveredMessage_IsNotAnsweredAgain()
+    {
+        _claims.Setup(store => store.TryClaimAsync("message", It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
+
+        await _handler.OnTurnAsync(TurnContext(Message("aad-ana", "check in")));
+
+        Assert.Empty(_sent);
+        _progress.Verify(store => store.SaveAsync(It.IsAny<CheckInProgress>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task MemberNotOnRoster_GetsRosterMessageAndNothingStored()
+    {
+        await _handler.OnTurnAsync(TurnContext(Message("aad-nobody", "check in")));
+
+        Assert.Contains("not on the SopBot roster", Assert.Single(SentCards()).ToJsonString());
+        _progress.Verify(store => store.SaveAsync(It.IsAny<CheckInProgress>(), It.IsAny<CancellationToken>()), Times.Never);
+        _answers.Verify(
+            store => store.SaveAnswerAsync(It.IsAny<string>(), It.IsAny<Quarter>(), It.IsAny<int>(), It.IsAny<AnswerInput>(), It.IsAny<Caller>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()),
+            Times.Never);
+    }
+
+    [Fact]
+    public async Task QuestionMessage_GetsKnowledgeAnswer()
+    {
+        await _handler.OnTurnAsync(TurnContext(Message("aad-ana", "What does CBF stand for?")));
+
+        Assert.Contains("Common Budgetary Framework", Assert.Single(SentCards()).ToJsonString());
+    }
+
+    [Fact]
+    public async Task UnknownActivityType_SendsNothing()
+    {
+        var activity = Message("aad-ana", "ignored");
+        activity.Type = "somethingNew";
+
+        await _handler.OnTurnAsync(TurnContext(activity));
+
+        Assert.Empty(_sent);
+    }
+
+    private ITurnContext TurnContext(Activity activity)
+    {
+        var context = new Mock<ITurnContext>();
+        context.SetupGet(turn => turn.Activity).Returns(activity);
+        context.SetupGet(turn => turn.TurnState).Returns(new TurnContextStateCollection());
+        context.Setup(turn => turn.SendActivityAsync(It.IsAny<IActivity>(), It.IsAny<CancellationToken>()))
+            .Callback<IActivity, CancellationToken>((sent, _) => _sent.Add(sent))
+            .ReturnsAsync(new ResourceResponse("sent"));
+        return context.Object;
+    }
+
+    private IEnumerable<JsonObject> SentCards() =>
+        _sent.OfType<IMessageActivity>()
+            .SelectMany(message => message.Attachments ?? [])
+            .Select(attachment => JsonNode.Parse(((JObject)attachment.Content).ToString())!.AsObject());
+
+    private static Activity Message(string aadObjectId, string text) => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = Guid.NewGuid().ToString("N"),
+        Text = text,
+        Locale = "en-US",
+        ChannelId = "msteams",
+        From = new ChannelAccount("29:user", "User", aadObjectId: aadObjectId),
+        Recipient = new ChannelAccount("28:bot", "SopBot"),
+        Conversation = new ConversationAccount(id: "a:conversation", tenantId: "tenant-1"),
+    };
+}
