@@ -12,6 +12,8 @@ public sealed class SopBotTables
         Roster = service.GetTableClient(options.TablePrefix + "Roster");
         Claims = service.GetTableClient(options.TablePrefix + "Claims");
         Feedback = service.GetTableClient(options.TablePrefix + "Feedback");
+        RosterImports = service.GetTableClient(options.TablePrefix + "RosterImports");
+        TeamLinks = service.GetTableClient(options.TablePrefix + "TeamLinks");
     }
 
     /// <summary>Current answers and their history, one partition per country and quarter.</summary>
@@ -20,6 +22,10 @@ public sealed class SopBotTables
     /// <summary>Each member's place in their check-in.</summary>
     public TableClient CheckInProgress { get; }
 
+    /// <summary>
+    /// The roster in one partition: the pointer to the current generation, the members of each
+    /// generation, and the audit trail. See <see cref="TableRosterStore"/>.
+    /// </summary>
     public TableClient Roster { get; }
 
     /// <summary>Markers for work done once only: processed activities, welcomes sent.</summary>
@@ -28,7 +34,13 @@ public sealed class SopBotTables
     /// <summary>Helpful and Not helpful votes on knowledge answers.</summary>
     public TableClient Feedback { get; }
 
-    public IEnumerable<TableClient> All => [CheckIns, CheckInProgress, Roster, Claims, Feedback];
+    /// <summary>Roster import previews, one partition per import id, kept until applied and after.</summary>
+    public TableClient RosterImports { get; }
+
+    /// <summary>Teams teams linked to countries, with the audit trail of each team in its partition.</summary>
+    public TableClient TeamLinks { get; }
+
+    public IEnumerable<TableClient> All => [CheckIns, CheckInProgress, Roster, Claims, Feedback, RosterImports, TeamLinks];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {
