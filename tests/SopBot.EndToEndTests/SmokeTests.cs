@@ -5,8 +5,8 @@ namespace SopBot.EndToEndTests;
 
 /// <summary>
 /// Checks the whole chain: the Playground page loads, a typed message reaches the bot, and the
-/// bot's card renders. What the bot is expected to answer: "help" (and "ayuda" from a Spanish
-/// client) with the help card titled "What I can do" ("Lo que puedo hacer"), whose
+/// bot's card renders. The bot is expected to reply to "help" (and to "ayuda" from a Spanish
+/// client) with the help card titled "What I can do" ("Lo que puedo hacer"). That card's
 /// "Start check-in" button (Action.Execute) replaces it with the check-in card of element "1 of 15".
 /// </summary>
 [Collection(EndToEndCollection.Name)]
@@ -29,17 +29,17 @@ public sealed class SmokeTests(EndToEndFixture fixture, ITestOutputHelper output
         var card = await page.WaitForCardContainingAsync("What I can do");
         var messagesBefore = await page.BotMessages.CountAsync();
 
-        var answer = await card.ExecuteActionAsync("Start check-in");
+        var result = await card.ExecuteActionAsync("Start check-in");
 
-        Assert.Equal(200, answer.Status);
-        Assert.Equal("application/vnd.microsoft.card.adaptive", answer.Type);
+        Assert.Equal(200, result.Status);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", result.Type);
         await card.WaitForTextAsync("1 of 15");
         Assert.Equal(messagesBefore, await page.BotMessages.CountAsync());
         await card.ScreenshotAsync("smoke-check-in-first-element");
     });
 
     [Fact]
-    public Task BotRestart_AnswersAfterRestart() => fixture.RunAsync(output, async page =>
+    public Task BotRestart_RepliesAfterRestart() => fixture.RunAsync(output, async page =>
     {
         await fixture.RestartBotAsync();
 

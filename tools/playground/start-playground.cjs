@@ -1,19 +1,20 @@
-// Starts the Microsoft 365 Agents Playground 0.2.28 from tools/node_modules for SopBot. The
-// command-line options pass through unchanged (-e, -c, -p, --service-url ...).
+// Starts the Microsoft 365 Agents Playground 0.2.28 from tools/node_modules for SopBot, and
+// passes the command-line options through unchanged (-e, -c, -p, --service-url ...).
 //
-// Version 0.2.28 reaches other hosts even with --dt and listens on every interface, so this
+// Version 0.2.28 reaches other hosts even with --dt, and listens on every interface. So this
 // launcher keeps it on this machine:
-// - it adds --dt when missing, which stops the Playground's own telemetry events;
-// - it switches off the Application Insights SDK that the Playground starts regardless of --dt.
-//   With --dt alone, the Playground probed 169.254.169.254 (Azure instance metadata) and looked
-//   up westus-0.in.applicationinsights.azure.com (statsbeat) within seconds of starting, and the
-//   SDK's heartbeat would send a metric every 15 minutes;
-// - every server it opens listens on 127.0.0.1 only (bind-loopback.cjs);
-// - TEAMSAPPTESTER_BROWSER=none stops it from opening a browser, which crashes it on machines
-//   without xdg-open;
-// - the AUTH_* variables are removed, so that it neither fetches tokens from
+// - It adds --dt when missing, which stops the Playground's own telemetry events.
+// - It switches off the Application Insights SDK, which the Playground starts whatever --dt
+//   says. With --dt alone, the Playground probed 169.254.169.254 (Azure instance metadata) and
+//   looked up westus-0.in.applicationinsights.azure.com (statsbeat) within seconds of starting.
+//   Its heartbeat, on by default, sends a metric every 15 minutes (read in the bundled SDK
+//   code, not observed).
+// - It makes every server the Playground opens listen on 127.0.0.1 only (bind-loopback.cjs).
+// - It sets TEAMSAPPTESTER_BROWSER=none, so that the Playground opens no browser. Opening one
+//   crashes it on machines without xdg-open.
+// - It removes the AUTH_* variables, so that the Playground neither fetches tokens from
 //   login.microsoftonline.com nor expects signed requests from the bot.
-// Its web page still loads fonts from res-1.cdn.office.net; the end-to-end tests block those
+// The web page still loads fonts from res-1.cdn.office.net. The end-to-end tests block those
 // requests in the browser.
 "use strict";
 

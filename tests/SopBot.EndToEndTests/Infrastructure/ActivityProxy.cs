@@ -9,8 +9,9 @@ namespace SopBot.EndToEndTests.Infrastructure;
 
 /// <summary>
 /// An HTTP proxy on a free loopback port between the Playground and the bot. It logs every
-/// activity with the bot's answer, and can rewrite what the Playground 0.2.28 cannot change:
-/// the locale (it always sends en-US) and the sender (always the config's current user).
+/// activity with the bot's status code and response body. It can also rewrite what the
+/// Playground 0.2.28 cannot change: the locale (always en-US) and the sender (always the
+/// config's current user).
 /// The bot's replies go straight to the Playground's service URL, not through the proxy.
 /// </summary>
 internal sealed class ActivityProxy : IAsyncDisposable
@@ -116,29 +117,29 @@ internal sealed class ActivityProxy : IAsyncDisposable
             }
 
             using var response = await _http.SendAsync(forward);
-            var answer = await response.Content.ReadAsByteArrayAsync();
+            var responseBody = await response.Content.ReadAsByteArrayAsync();
             context.Response.StatusCode = (int)response.StatusCode;
             if (response.Content.Headers.ContentType is { } contentType)
             {
                 context.Response.ContentType = contentType.ToString();
             }
 
-            // A fixed length keeps HttpListener from chunking: a chunked HEAD answer carries a
-            // terminating chunk that breaks the next response on the same connection.
-            context.Response.ContentLength64 = answer.Length;
+            // A fixed length keeps HttpListener from chunking. A chunked response to HEAD carries a
+            // terminating chunk, which the Playground then reads as the start of the next response.
+            context.Response.ContentLength64 = responseBody.Length;
             if (request.HttpMethod != "HEAD")
             {
-                await context.Response.OutputStream.WriteAsync(answer);
+                await context.Response.OutputStream.WriteAsync(responseBody);
             }
 
-            var shownAnswer = answer.Length == 0 ? string.Empty : " " + Shorten(Encoding.UTF8.GetString(answer));
-            Log.Append($"{DateTime.Now:HH:mm:ss.fff} {summary} -> {(int)response.StatusCode} in {started.ElapsedMilliseconds} ms{shownAnswer}");
+            var loggedBody = responseBody.Length == 0 ? string.Empty : " " + Shorten(Encoding.UTF8.GetString(responseBody));
+            Log.Append($"{DateTime.Now:HH:mm:ss.fff} {summary} -> {(int)response.StatusCode} in {started.ElapsedMilliseconds} ms{loggedBody}");
         }
         catch (HttpRequestException exception)
         {
-            // The bot is down, for example during a restart: answer like an unreachable app would.
+            // The bot is down, for example during a restart, so the Playground gets 502 Bad Gateway.
             context.Response.StatusCode = (int)HttpStatusCode.BadGateway;
-            Log.Append($"{DateTime.Now:HH:mm:ss.fff} {summary} -> 502, the bot did not answer: {exception.Message}");
+            Log.Append($"{DateTime.Now:HH:mm:ss.fff} {summary} -> 502, the bot is unreachable: {exception.Message}");
         }
         catch (Exception exception) when (exception is HttpListenerException or IOException or JsonException)
         {

@@ -56,7 +56,7 @@ internal sealed class AzuriteServer : IAsyncDisposable
         var server = new AzuriteServer(process, location, connectionString);
         try
         {
-            await server.WaitUntilTablesAnswerAsync(timeout);
+            await server.WaitUntilTablesRespondAsync(timeout);
             return server;
         }
         catch
@@ -79,7 +79,7 @@ internal sealed class AzuriteServer : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilTablesAnswerAsync(TimeSpan timeout)
+    private async Task WaitUntilTablesRespondAsync(TimeSpan timeout)
     {
         var service = new TableServiceClient(ConnectionString);
         var deadline = DateTime.UtcNow + timeout;
@@ -103,7 +103,7 @@ internal sealed class AzuriteServer : IAsyncDisposable
             {
                 if (DateTime.UtcNow > deadline)
                 {
-                    throw new TimeoutException($"Azurite's Table service did not answer within {timeout.TotalSeconds:0} s: {exception.Message}");
+                    throw new TimeoutException($"Azurite's Table service did not respond within {timeout.TotalSeconds:0} s: {exception.Message}");
                 }
 
                 await Task.Delay(200);

@@ -103,12 +103,12 @@ internal sealed class BotServer : IAsyncDisposable
         await WaitUntilReadyAsync(_process, mark, timeout);
     }
 
-    /// <summary>Waits for /healthz/ready to answer 200: the bot has created its tables, loaded the roster and reached storage.</summary>
+    /// <summary>Waits until /healthz/ready returns 200, which means the bot has created its tables, loaded the roster and reached storage.</summary>
     private async Task WaitUntilReadyAsync(ChildProcess process, int mark, TimeSpan timeout)
     {
         var readyUri = new Uri($"http://127.0.0.1:{Port}/healthz/ready");
         var deadline = DateTime.UtcNow + timeout;
-        var lastProblem = "no answer yet";
+        var lastProblem = "no response yet";
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
@@ -125,7 +125,7 @@ internal sealed class BotServer : IAsyncDisposable
                     return;
                 }
 
-                lastProblem = $"{readyUri} answered {(int)response.StatusCode}";
+                lastProblem = $"{readyUri} returned {(int)response.StatusCode}";
             }
             catch (HttpRequestException exception)
             {
@@ -133,7 +133,7 @@ internal sealed class BotServer : IAsyncDisposable
             }
             catch (TaskCanceledException)
             {
-                lastProblem = $"{readyUri} did not answer within {Http.Timeout.TotalSeconds:0} s";
+                lastProblem = $"{readyUri} did not respond within {Http.Timeout.TotalSeconds:0} s";
             }
 
             await Task.Delay(200);

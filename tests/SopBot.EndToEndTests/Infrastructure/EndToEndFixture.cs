@@ -47,8 +47,8 @@ public sealed class EndToEndFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// The user the bot sees as the sender instead of the Playground's current user (Ana Souza),
-    /// or null. The page still shows Ana Souza. Reset after each <see cref="RunAsync"/>.
+    /// The user put in the activities' <c>from</c> in place of the Playground's current user
+    /// (Ana Souza), or null. The page still shows Ana Souza. Reset after each <see cref="RunAsync"/>.
     /// </summary>
     public PlaygroundUser? Sender
     {
@@ -74,7 +74,13 @@ public sealed class EndToEndFixture : IAsyncLifetime
             {
                 ExecutablePath = ChromiumPath,
                 Headless = true,
-                Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+                Args =
+                [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    // With only the flags above, Debian's Chromium still looked up accounts.google.com,
+                    // redirector.gvt1.com and update.googleapis.com. This rule makes every other host unresolvable.
+                    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+                ],
             });
         }
         catch

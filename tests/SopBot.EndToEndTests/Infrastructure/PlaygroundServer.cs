@@ -48,7 +48,7 @@ internal sealed partial class PlaygroundServer : IAsyncDisposable
             "--app-endpoint", appEndpoint.ToString(),
             "--channel-id", "msteams",
             "--port", port.ToString(),
-            // The default service URL says localhost, which the bot may resolve to ::1 first.
+            // The default service URL names localhost, which the bot may resolve to ::1 first.
             "--service-url", $"http://127.0.0.1:{port}/_connector",
             "--disable-telemetry",
         ];
@@ -115,8 +115,8 @@ internal sealed partial class PlaygroundServer : IAsyncDisposable
         {
             try
             {
-                var answer = await Http.GetStringAsync(pingUri);
-                if (answer == "pong")
+                var body = await Http.GetStringAsync(pingUri);
+                if (body == "pong")
                 {
                     return;
                 }
@@ -128,7 +128,7 @@ internal sealed partial class PlaygroundServer : IAsyncDisposable
 
             if (_process.HasExited || DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"The Playground did not answer {pingUri} within {timeout.TotalSeconds:0} s. Output:{Environment.NewLine}{Log.Since(0)}");
+                throw new TimeoutException($"The Playground did not respond to {pingUri} within {timeout.TotalSeconds:0} s. Output:{Environment.NewLine}{Log.Since(0)}");
             }
 
             await Task.Delay(100);

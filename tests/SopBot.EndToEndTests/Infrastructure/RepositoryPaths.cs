@@ -5,7 +5,7 @@ namespace SopBot.EndToEndTests.Infrastructure;
 /// <summary>Folders and files of the repository that the end-to-end tests start or read.</summary>
 internal static class RepositoryPaths
 {
-    /// <summary>The folder that holds SopBot.sln, found by walking up from the test assembly.</summary>
+    /// <summary>The folder that contains SopBot.sln, found by walking up from the test assembly.</summary>
     public static string Root { get; } = FindRoot();
 
     /// <summary>Debug or Release: the configuration this test assembly was built in, which the bot is started from too.</summary>
@@ -38,6 +38,6 @@ internal static class RepositoryPaths
             }
         }
 
-        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds SopBot.sln.");
+        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} contains SopBot.sln.");
     }
 }

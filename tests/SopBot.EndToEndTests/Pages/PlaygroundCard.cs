@@ -5,7 +5,7 @@ namespace SopBot.EndToEndTests.Pages;
 
 /// <summary>
 /// One bot message holding an Adaptive Card, found by its position among the bot's messages.
-/// The position stays valid when an <c>Action.Execute</c> answer replaces the card in place.
+/// The position stays valid when the response to an <c>Action.Execute</c> replaces the card in place.
 /// Inputs are found by their label (the Adaptive Card <c>label</c>, or the placeholder when
 /// there is none): the Playground's renderer gives inputs generated element ids, so the
 /// card's input ids are not in the page.
@@ -26,11 +26,11 @@ public sealed class PlaygroundCard
     /// <summary>The position among <see cref="PlaygroundPage.BotMessages"/>, from 0.</summary>
     public int Index { get; }
 
-    /// <summary>The whole bot message: the card, and the bar that shows a text answer to an action.</summary>
+    /// <summary>The whole bot message: the card, and the bar under it that shows the text response to an action.</summary>
     public ILocator Message => _owner.BotMessages.Nth(Index);
 
-    /// <summary>The rendered Adaptive Card.</summary>
-    public ILocator Card => Message.Locator(".ac-adaptiveCard");
+    /// <summary>The rendered Adaptive Card: the outermost one, because an Action.ShowCard renders its card inside.</summary>
+    public ILocator Card => Message.Locator(".ac-adaptiveCard").First;
 
     private IPage Page => _owner.Page;
 
@@ -97,16 +97,16 @@ public sealed class PlaygroundCard
     public Task ClickActionAsync(string title) => ActionButton(title).ClickAsync();
 
     /// <summary>
-    /// Clicks an Action.Execute button and waits for the bot's answer to the
+    /// Clicks an Action.Execute button and waits for the bot's response to the
     /// <c>adaptiveCard/action</c> invoke. The Playground replaces this card in place with a card
-    /// answer, or shows a text answer in a bar under it (<see cref="InvokeMessageAsync"/>); the
-    /// page re-renders just after this returns, so follow with <see cref="WaitForTextAsync"/>.
+    /// response, or shows a text response in a bar under it (<see cref="InvokeMessageAsync"/>).
+    /// The page re-renders just after this returns, so follow with <see cref="WaitForTextAsync"/>.
     /// </summary>
     /// <exception cref="TimeoutException">No invoke was sent, for example because a required input is empty.</exception>
-    public async Task<InvokeAnswer> ExecuteActionAsync(string title)
+    public async Task<InvokeResult> ExecuteActionAsync(string title)
     {
         var response = await ClickAndWaitForPostAsync(title, ExecutePath, "Action.Execute");
-        return new InvokeAnswer(response.Status, await response.TextAsync());
+        return new InvokeResult(response.Status, await response.TextAsync());
     }
 
     /// <summary>Clicks an Action.Submit button and waits until the Playground has forwarded the submitted data as a message.</summary>
@@ -119,7 +119,10 @@ public sealed class PlaygroundCard
         }
     }
 
-    /// <summary>Waits for the bar that shows a text answer to an Action.Execute, and returns its text.</summary>
+    /// <summary>
+    /// Waits for the bar under the card and returns its text: the bot's text response to an
+    /// Action.Execute, or "Your response was sent to the app" after a card response.
+    /// </summary>
     public async Task<string> InvokeMessageAsync()
     {
         var bar = Message.Locator("[aria-label='Display Invoked Message']");
@@ -188,8 +191,8 @@ public sealed class PlaygroundCard
     }
 }
 
-/// <summary>The Playground's HTTP answer to an Action.Execute: the bot's invoke response <c>type</c> and <c>value</c> on success.</summary>
-public sealed record InvokeAnswer(int Status, string Body)
+/// <summary>The Playground's HTTP response to an Action.Execute, whose body is the bot's invoke response <c>type</c> and <c>value</c> on success.</summary>
+public sealed record InvokeResult(int Status, string Body)
 {
     /// <summary>The response's <c>type</c>, for example application/vnd.microsoft.card.adaptive, or null when the body has none.</summary>
     public string? Type => Json?["type"]?.GetValue<string>();

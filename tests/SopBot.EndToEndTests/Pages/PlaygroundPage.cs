@@ -63,9 +63,9 @@ public sealed class PlaygroundPage : IAsyncDisposable
     private ILocator ComposeBox => Page.Locator(ComposeBoxSelector);
 
     /// <summary>
-    /// Opens the Playground in a new browser context that may reach loopback addresses only, and
-    /// waits until the page has loaded its configuration and sent the personal chat's
-    /// installationUpdate and conversationUpdate to the bot, which it does on every page load.
+    /// Opens the Playground in a new browser context that may reach loopback addresses only. Waits
+    /// until the page has loaded its configuration and has sent the personal chat's
+    /// installationUpdate and conversationUpdate to the bot, as it does on every page load.
     /// </summary>
     public static async Task<PlaygroundPage> OpenAsync(IBrowser browser, Uri pageUri, TimeSpan timeout)
     {
