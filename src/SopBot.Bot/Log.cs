@@ -4,7 +4,8 @@ namespace SopBot.Bot;
 
 /// <summary>
 /// Every log message the bot writes. Messages carry ids, never user text, names or tokens
-/// above Debug. Event ids: 1xx hosting, 2xx activities, 3xx check-in, 9xx errors.
+/// above Debug. Event ids: 1xx hosting, 2xx activities, 3xx check-in, 4xx knowledge, 5xx briefs,
+/// 6xx roster, 7xx team links, 8xx authorization, 9xx errors.
 /// </summary>
 internal static partial class Log
 {
@@ -67,6 +68,52 @@ internal static partial class Log
 
     [LoggerMessage(500, LogLevel.Information, "Brief of {Country} for {AadObjectId}: {Outcome}")]
     public static partial void BriefServed(this ILogger logger, string? country, string? aadObjectId, string outcome);
+
+    [LoggerMessage(108, LogLevel.Warning, "No Authorization:AllowedTenantIds is configured: in insecure anonymous local mode every tenant is allowed")]
+    public static partial void AnyTenantAllowed(this ILogger logger);
+
+    [LoggerMessage(600, LogLevel.Information, "Roster listed by {AadObjectId}: country {Country}, role {Role}, page {Page}, {MemberCount} members")]
+    public static partial void RosterListed(this ILogger logger, string aadObjectId, string? country, string? role, int page, int memberCount);
+
+    [LoggerMessage(601, LogLevel.Information, "Roster {Operation} of {MemberId} by {AadObjectId}: {Outcome}")]
+    public static partial void RosterEdit(this ILogger logger, string operation, string memberId, string aadObjectId, string outcome);
+
+    [LoggerMessage(602, LogLevel.Warning, "Roster {Operation} by {AadObjectId} denied: {Reason}")]
+    public static partial void RosterRequestDenied(this ILogger logger, string operation, string aadObjectId, string reason);
+
+    [LoggerMessage(603, LogLevel.Information,
+        "Roster import {ImportId} previewed by {AadObjectId}: {Added} added, {Changed} changed, {Unchanged} unchanged, {Rejected} rejected")]
+    public static partial void RosterImportPreviewed(this ILogger logger, string importId, string aadObjectId, int added, int changed, int unchanged, int rejected);
+
+    [LoggerMessage(604, LogLevel.Information, "Roster import {ImportId} by {AadObjectId}: {Outcome}")]
+    public static partial void RosterImportApplied(this ILogger logger, string importId, string aadObjectId, string outcome);
+
+    [LoggerMessage(605, LogLevel.Information, "Roster exported by {AadObjectId}: {MemberCount} members at version {Version}, part {Part} of {PartCount}")]
+    public static partial void RosterExported(this ILogger logger, string aadObjectId, int memberCount, long version, int part, int partCount);
+
+    [LoggerMessage(606, LogLevel.Warning, "Roster file download from {Host} failed: {Reason}")]
+    public static partial void RosterDownloadFailed(this ILogger logger, string? host, string reason);
+
+    [LoggerMessage(700, LogLevel.Information, "Team {Operation} of {TeamId} to {Country} by {AadObjectId}: {Outcome}")]
+    public static partial void TeamLinkChanged(this ILogger logger, string operation, string teamId, string? country, string aadObjectId, string outcome);
+
+    [LoggerMessage(701, LogLevel.Warning, "Team {Operation} of {TeamId} by {AadObjectId} denied: {Reason}")]
+    public static partial void TeamLinkDenied(this ILogger logger, string operation, string teamId, string aadObjectId, string reason);
+
+    [LoggerMessage(702, LogLevel.Information, "Team {TeamId} of {Country} offered to {AadObjectId}: {MissingCount} members not on the roster, {OfferedCount} shown")]
+    public static partial void TeamMembersOffered(this ILogger logger, string teamId, string country, string aadObjectId, int missingCount, int offeredCount);
+
+    [LoggerMessage(703, LogLevel.Error, "Could not read the members of team {TeamId}")]
+    public static partial void TeamMembersUnavailable(this ILogger logger, Exception exception, string teamId);
+
+    [LoggerMessage(800, LogLevel.Warning, "Rejected activity {ActivityType} {ActivityId} from {AadObjectId}: tenant {TenantId} is not allowed")]
+    public static partial void TenantRejected(this ILogger logger, string? activityType, string? activityId, string? aadObjectId, string? tenantId);
+
+    [LoggerMessage(801, LogLevel.Information, "Command {Command} by {AadObjectId} denied: {Reason}")]
+    public static partial void CommandDenied(this ILogger logger, string command, string aadObjectId, string reason);
+
+    [LoggerMessage(802, LogLevel.Information, "Suggested a command to {AadObjectId} for a message that looked like a misspelt command")]
+    public static partial void CommandSuggested(this ILogger logger, string aadObjectId);
 
     [LoggerMessage(900, LogLevel.Error, "Unhandled error in activity {ActivityType} {ActivityId} in conversation {ConversationId}")]
     public static partial void TurnError(this ILogger logger, Exception exception, string? activityType, string? activityId, string? conversationId);

@@ -7,6 +7,7 @@ builder.Services
     .AddSopBotStorage()
     .AddSopBotCheckIn()
     .AddSopBotKnowledge()
+    .AddSopBotRoster()
     .AddSopBotTeams(builder.Configuration);
 
 var app = builder.Build();

@@ -9,19 +9,23 @@ using Newtonsoft.Json.Linq;
 using SopBot.Bot.Briefs;
 using SopBot.Bot.Hosting;
 using SopBot.Bot.Knowledge;
+using SopBot.Bot.Roster;
+using SopBot.Bot.TeamLinks;
 using SopBot.Bot.Teams;
 using SopBot.Domain;
 using SopBot.Domain.Briefs;
 using SopBot.Domain.CheckIns;
 using SopBot.Domain.Knowledge;
 using SopBot.Domain.Roster;
+using SopBot.Domain.Teams;
 
 namespace SopBot.Bot.Tests;
 
 /// <summary>The activity handler's routing with a mocked turn context and mocked stores.</summary>
 public sealed class ActivityHandlerTests : IClassFixture<CardRenderingTests.Services>
 {
-    private readonly Mock<IRosterStore> _roster = new();
+    private readonly Mock<IRosterManagementStore> _roster = new();
+    private readonly Mock<ITeamLinkStore> _teamLinks = new();
     private readonly Mock<ICheckInStore> _answers = new();
     private readonly Mock<ICheckInProgressStore> _progress = new();
     private readonly Mock<IIdempotencyStore> _claims = new();
@@ -40,14 +44,30 @@ public sealed class ActivityHandlerTests : IClassFixture<CardRenderingTests.Serv
         _claims.Setup(store => store.TryClaimAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(true);
 
-        var checkIns = new CheckInService(_roster.Object, _answers.Object, _progress.Object, clock);
+        var botOptions = Options.Create(new BotOptions { AllowInsecureAnonymousLocalMode = true });
+        var authorization = new TeamsAuthorization(Options.Create(new AuthorizationOptions { AllowedTenantIds = ["tenant-1"] }), botOptions, _roster.Object);
+        var checkIns = new CheckInService(_roster.Object, _answers.Object, _progress.Object, authorization.Authorizer, clock);
         var knowledge = new KnowledgeResponder(
             services.Knowledge, services.KnowledgeCards, services.Common, _feedback.Object, strings, clock, NullLogger<KnowledgeResponder>.Instance);
         var briefs = new BriefResponder(
-            _roster.Object, new BriefService(_answers.Object, clock), services.BriefCards, services.Common, strings, NullLogger<BriefResponder>.Instance);
+            new BriefService(_answers.Object, clock), services.BriefCards, services.Common, strings, NullLogger<BriefResponder>.Instance);
+        var roster = new RosterResponder(
+            _roster.Object, services.RosterCards, services.Common, services.Access, strings, NullLogger<RosterResponder>.Instance);
+        var downloader = new RosterFileDownloader(Mock.Of<IHttpClientFactory>(), botOptions, NullLogger<RosterFileDownloader>.Instance);
+        var responders = new SopBotResponders(
+            knowledge,
+            briefs,
+            roster,
+            new RosterImportResponder(
+                _roster.Object, downloader, roster, services.RosterCards, services.Renderer, services.Common, services.Access, strings,
+                NullLogger<RosterImportResponder>.Instance),
+            new RosterExportResponder(_roster.Object, services.Renderer, services.Access, services.Common, strings, NullLogger<RosterExportResponder>.Instance),
+            new TeamLinkResponder(
+                _teamLinks.Object, _roster.Object, new TeamMemberDirectory(), services.Renderer, services.Common, services.Access, strings,
+                NullLogger<TeamLinkResponder>.Instance));
         _handler = new SopBotActivityHandler(
-            checkIns, knowledge, briefs, services.CheckInCards, services.Common, strings, _claims.Object,
-            Options.Create(new BotOptions { AllowInsecureAnonymousLocalMode = true }), NullLogger<SopBotActivityHandler>.Instance);
+            checkIns, responders, services.CheckInCards, services.Common, services.Access, authorization, strings, _claims.Object,
+            NullLogger<SopBotActivityHandler>.Instance);
     }
 
     [Fact]

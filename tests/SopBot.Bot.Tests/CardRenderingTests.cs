@@ -6,6 +6,8 @@ using SopBot.Bot.Cards;
 using SopBot.Bot.CheckIn;
 using SopBot.Bot.Knowledge;
 using SopBot.Bot.Localization;
+using SopBot.Bot.Roster;
+using SopBot.Bot.Teams;
 using SopBot.Domain;
 using SopBot.Domain.Briefs;
 using SopBot.Domain.CheckIns;
@@ -117,7 +119,7 @@ public sealed class CardRenderingTests : IClassFixture<CardRenderingTests.Servic
     public void Welcome_Help_AndTalkingPoints_Render(Language language)
     {
         Assert.NotNull(ActionData(Parse(_services.Common.Welcome(language), out _), "checkin.start"));
-        Assert.NotNull(ActionData(Parse(_services.Common.Help(language), out _), "checkin.start"));
+        Assert.NotNull(ActionData(Parse(_services.Common.Help(language, TestPrincipals.UnctMemberInBrazil), out _), "checkin.start"));
         Parse(_services.KnowledgeCards.TalkingPoints(language), out _);
     }
 
@@ -163,16 +165,26 @@ public sealed class CardRenderingTests : IClassFixture<CardRenderingTests.Servic
     {
         public Services()
         {
-            var renderer = new CardRenderer(Path.Combine(AppContext.BaseDirectory, "cards"));
-            var strings = new Localizer();
+            Renderer = new CardRenderer(Path.Combine(AppContext.BaseDirectory, "cards"));
+            Strings = new Localizer();
             Knowledge = KnowledgeBase.Load(Path.Combine(AppContext.BaseDirectory, "content"));
-            Common = new CommonCards(renderer, strings);
-            CheckInCards = new CheckInCards(renderer, Common, strings);
-            BriefCards = new BriefCards(renderer, Knowledge, strings);
-            KnowledgeCards = new KnowledgeCards(renderer, Knowledge, strings);
+            Common = new CommonCards(Renderer, Strings);
+            CheckInCards = new CheckInCards(Renderer, Common, Strings);
+            BriefCards = new BriefCards(Renderer, Knowledge, Strings);
+            KnowledgeCards = new KnowledgeCards(Renderer, Knowledge, Strings);
+            RosterCards = new RosterCards(Renderer, Strings);
+            Access = new AccessMessages(Common, Strings);
         }
 
+        public CardRenderer Renderer { get; }
+
+        public Localizer Strings { get; }
+
         public KnowledgeBase Knowledge { get; }
+
+        public RosterCards RosterCards { get; }
+
+        public AccessMessages Access { get; }
 
         public CommonCards Common { get; }
 

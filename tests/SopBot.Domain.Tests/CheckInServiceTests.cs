@@ -11,6 +11,7 @@ public sealed class CheckInServiceTests
     private static readonly Caller Luis = new("aad-luis", "Luis", "tenant");
     private static readonly Caller Stranger = new("aad-stranger", "Stranger", "tenant");
     private static readonly Caller Regional = new("aad-regional", "Regional", "tenant");
+    private static readonly Caller SecretariatInBrazil = new("aad-secretariat-bra", "Secretariat", "tenant");
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 4, 15, 0, 0, TimeSpan.Zero));
     private readonly InMemoryCheckIns _answers;
@@ -23,8 +24,10 @@ public sealed class CheckInServiceTests
         var roster = new InMemoryRoster(
             new RosterMember(Ana.AadObjectId, "Ana", "BRA", Role.UnctMember),
             new RosterMember(Luis.AadObjectId, "Luis", "BRA", Role.UnctMember),
-            new RosterMember(Regional.AadObjectId, "Regional", null, Role.Secretariat));
-        _service = new CheckInService(roster, _answers, _progress, _clock);
+            new RosterMember(Regional.AadObjectId, "Regional", null, Role.Secretariat),
+            new RosterMember(SecretariatInBrazil.AadObjectId, "Secretariat", "BRA", Role.Secretariat));
+        var authorizer = new Authorizer(new AuthorizationOptions { AllowedTenantIds = ["tenant"] });
+        _service = new CheckInService(roster, _answers, _progress, authorizer, _clock);
     }
 
     [Fact]
@@ -47,6 +50,24 @@ public sealed class CheckInServiceTests
 
         var rejected = Assert.IsType<CheckInScreen.Rejected>(screen);
         Assert.Equal(CheckInProblem.NotOnRoster, rejected.Problem);
+        Assert.Empty(_progress.Positions);
+    }
+
+    [Fact]
+    public async Task Start_CountryWithoutUnctRole_IsRejected()
+    {
+        var screen = await _service.StartAsync(SecretariatInBrazil, default);
+
+        Assert.Equal(CheckInProblem.NotUnctMember, Assert.IsType<CheckInScreen.Rejected>(screen).Problem);
+        Assert.Empty(_progress.Positions);
+    }
+
+    [Fact]
+    public async Task Start_FromOtherTenant_IsRejectedAsNotOnRoster()
+    {
+        var screen = await _service.StartAsync(Ana with { TenantId = "other-tenant" }, default);
+
+        Assert.Equal(CheckInProblem.NotOnRoster, Assert.IsType<CheckInScreen.Rejected>(screen).Problem);
         Assert.Empty(_progress.Positions);
     }
 

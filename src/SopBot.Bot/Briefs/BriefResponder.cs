@@ -10,11 +10,11 @@ using SopBot.Domain.Sop;
 namespace SopBot.Bot.Briefs;
 
 /// <summary>
-/// "brief Brazil": the country brief for Regional Directors and the Secretariat. Who may see
-/// which country is decided from the caller's roster entry on every request, pages included.
+/// "brief Brazil": the country brief for Regional Directors and the Secretariat. The
+/// <see cref="Authorizer"/> decides who may see which country from the caller's roster entry
+/// on every request, pages included.
 /// </summary>
 public sealed class BriefResponder(
-    IRosterStore roster,
     BriefService briefs,
     BriefCards cards,
     CommonCards common,
@@ -25,7 +25,7 @@ public sealed class BriefResponder(
 
     private static readonly Dictionary<string, int> PageFields = new() { ["country"] = 3, ["page"] = 1 };
 
-    public async Task<string> BriefAsync(Caller? caller, string typedCountry, Language language, CancellationToken cancellationToken)
+    public async Task<string> BriefAsync(Principal principal, string typedCountry, Language language, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(typedCountry))
         {
@@ -35,14 +35,14 @@ public sealed class BriefResponder(
         var country = CountryCatalog.Resolve(typedCountry);
         if (country is null)
         {
-            logger.BriefServed(null, caller?.AadObjectId, "unknown country");
+            logger.BriefServed(null, principal.AadObjectId, "unknown country");
             return UnknownCountry(typedCountry, language);
         }
 
-        return await RenderAsync(caller, country, 0, language, cancellationToken);
+        return await RenderAsync(principal, country, 0, language, cancellationToken);
     }
 
-    public async Task<string> PageAsync(Caller? caller, object? data, Language language, CancellationToken cancellationToken)
+    public async Task<string> PageAsync(Principal principal, object? data, Language language, CancellationToken cancellationToken)
     {
         if (!CardDataReader.TryRead(data, PageFields, out var values, out var problem)
             || CountryCatalog.FindByIso3(values.GetValueOrDefault("country")) is not { } country
@@ -50,30 +50,25 @@ public sealed class BriefResponder(
             || page > SopCatalog.Pillars.Count)
         {
             problem ??= "the country or page is not valid";
-            logger.CardActionRejected(PageVerb, null, caller?.AadObjectId, problem);
+            logger.CardActionRejected(PageVerb, null, principal.AadObjectId, problem);
             return common.Message(language, strings.Get(language, "problem.title"), strings.Format(language, "card.invalidData", ("detail", problem)), true, false);
         }
 
-        return await RenderAsync(caller, country, page, language, cancellationToken);
+        return await RenderAsync(principal, country, page, language, cancellationToken);
     }
 
-    private async Task<string> RenderAsync(Caller? caller, Country country, int page, Language language, CancellationToken cancellationToken)
+    private async Task<string> RenderAsync(Principal principal, Country country, int page, Language language, CancellationToken cancellationToken)
     {
-        var member = caller is null ? null : await roster.FindAsync(caller.AadObjectId, cancellationToken);
-        if (member is null)
+        var decision = Authorizer.Decide(principal, BotAction.ViewCountryBrief, AccessTarget.ForCountry(country.Iso3));
+        if (!decision.IsAllowed)
         {
-            logger.BriefServed(country.Iso3, caller?.AadObjectId, "rejected: not on roster");
-            return Message(language, "brief.notOnRoster");
-        }
-
-        if (!Access.CanViewCountry(member, country))
-        {
-            logger.BriefServed(country.Iso3, caller!.AadObjectId, "rejected: another country");
-            return Message(language, "brief.forbidden");
+            var notOnRoster = decision.Reason is AccessReason.NotOnRoster or AccessReason.MissingIdentity or AccessReason.TenantNotAllowed;
+            logger.BriefServed(country.Iso3, principal.AadObjectId, "rejected: " + decision.Reason);
+            return Message(language, notOnRoster ? "brief.notOnRoster" : "brief.forbidden");
         }
 
         var brief = await briefs.BuildAsync(country, cancellationToken);
-        logger.BriefServed(country.Iso3, caller!.AadObjectId, page == 0 ? "overview" : $"pillar {page}");
+        logger.BriefServed(country.Iso3, principal.AadObjectId, page == 0 ? "overview" : $"pillar {page}");
         return page == 0 || !brief.HasAnswers ? cards.Overview(brief, language) : cards.PillarPage(brief, page, language);
     }
 

@@ -11,40 +11,64 @@ public enum TextCommand
     Help,
     TalkingPoints,
     Brief,
+    Roster,
+    AddMember,
+    ImportRoster,
+    ExportRoster,
+    LinkTeam,
+    UnlinkTeam,
+    TeamMembers,
 }
 
 /// <summary>A typed command and the text after its keyword (the country of "brief Brazil").</summary>
 public sealed record ParsedCommand(TextCommand Command, string Argument);
+
+/// <summary>One way of typing a command, in normalized form (see <see cref="CountryCatalog.Normalize"/>).</summary>
+/// <param name="TakesArgument">True when text may follow the keyword, as the country follows "brief".</param>
+public sealed record CommandKeyword(string Text, TextCommand Command, bool TakesArgument);
 
 /// <summary>Recognizes the typed commands in English and Spanish, in any case, with or without accents.</summary>
 public static class TextCommands
 {
     private const int MaxCommandLength = 120;
 
-    private static readonly Dictionary<string, TextCommand> Words = new(StringComparer.Ordinal)
-    {
-        ["check in"] = TextCommand.CheckIn,
-        ["checkin"] = TextCommand.CheckIn,
-        ["start"] = TextCommand.CheckIn,
-        ["start check in"] = TextCommand.CheckIn,
-        ["registrar"] = TextCommand.CheckIn,
-        ["registrar avance"] = TextCommand.CheckIn,
-        ["evaluar"] = TextCommand.CheckIn,
-        ["status"] = TextCommand.Status,
-        ["summary"] = TextCommand.Status,
-        ["estado"] = TextCommand.Status,
-        ["resumen"] = TextCommand.Status,
-        ["help"] = TextCommand.Help,
-        ["ayuda"] = TextCommand.Help,
-        ["talking points"] = TextCommand.TalkingPoints,
-        ["puntos de conversacion"] = TextCommand.TalkingPoints,
-        ["puntos clave"] = TextCommand.TalkingPoints,
-        ["brief"] = TextCommand.Brief,
-        ["ficha"] = TextCommand.Brief,
-    };
-
-    /// <summary>Keywords that take the rest of the message as their argument.</summary>
-    private static readonly string[] BriefPrefixes = ["brief ", "ficha "];
+    /// <summary>Every keyword, English and Spanish; normalized, so "añadir" is written "anadir".</summary>
+    public static IReadOnlyList<CommandKeyword> Keywords { get; } =
+    [
+        new("check in", TextCommand.CheckIn, false),
+        new("checkin", TextCommand.CheckIn, false),
+        new("start", TextCommand.CheckIn, false),
+        new("start check in", TextCommand.CheckIn, false),
+        new("registrar", TextCommand.CheckIn, false),
+        new("registrar avance", TextCommand.CheckIn, false),
+        new("evaluar", TextCommand.CheckIn, false),
+        new("status", TextCommand.Status, false),
+        new("summary", TextCommand.Status, false),
+        new("estado", TextCommand.Status, false),
+        new("resumen", TextCommand.Status, false),
+        new("help", TextCommand.Help, false),
+        new("ayuda", TextCommand.Help, false),
+        new("talking points", TextCommand.TalkingPoints, false),
+        new("puntos de conversacion", TextCommand.TalkingPoints, false),
+        new("puntos clave", TextCommand.TalkingPoints, false),
+        new("brief", TextCommand.Brief, true),
+        new("ficha", TextCommand.Brief, true),
+        new("roster", TextCommand.Roster, true),
+        new("miembros", TextCommand.Roster, true),
+        new("add member", TextCommand.AddMember, false),
+        new("agregar miembro", TextCommand.AddMember, false),
+        new("anadir miembro", TextCommand.AddMember, false),
+        new("import roster", TextCommand.ImportRoster, false),
+        new("importar miembros", TextCommand.ImportRoster, false),
+        new("export roster", TextCommand.ExportRoster, false),
+        new("exportar miembros", TextCommand.ExportRoster, false),
+        new("link team", TextCommand.LinkTeam, true),
+        new("vincular equipo", TextCommand.LinkTeam, true),
+        new("unlink team", TextCommand.UnlinkTeam, false),
+        new("desvincular equipo", TextCommand.UnlinkTeam, false),
+        new("team members", TextCommand.TeamMembers, false),
+        new("miembros del equipo", TextCommand.TeamMembers, false),
+    ];
 
     /// <summary>Returns the command the text names, or <see cref="TextCommand.None"/> for anything else.</summary>
     public static TextCommand Parse(string? text) => ParseWithArgument(text).Command;
@@ -57,22 +81,35 @@ public static class TextCommands
         }
 
         var normalized = CountryCatalog.Normalize(text);
-        if (Words.TryGetValue(normalized, out var command))
+        var exact = Keywords.FirstOrDefault(keyword => keyword.Text == normalized);
+        if (exact is not null)
         {
-            return new ParsedCommand(command, string.Empty);
+            return new ParsedCommand(exact.Command, string.Empty);
         }
 
-        // The argument is cut from the original text, so that "brief Haïti" keeps its accent for the reply.
-        var trimmed = text.Trim();
-        foreach (var prefix in BriefPrefixes)
+        // The longest keyword wins, so that "miembros del equipo" is not read as "miembros" with an argument.
+        var prefixed = Keywords
+            .Where(keyword => keyword.TakesArgument && normalized.StartsWith(keyword.Text + " ", StringComparison.Ordinal))
+            .MaxBy(keyword => keyword.Text.Length);
+        return prefixed is null
+            ? new ParsedCommand(TextCommand.None, string.Empty)
+            : new ParsedCommand(prefixed.Command, ArgumentAfter(text, prefixed.Text));
+    }
+
+    /// <summary>
+    /// Returns the text after the keyword's words, cut from the original text so that "brief
+    /// Haïti" keeps its accent for the reply; the normalized rest when the words do not line up.
+    /// </summary>
+    public static string ArgumentAfter(string text, string keyword)
+    {
+        var keywordWords = keyword.Split(' ').Length;
+        var words = text.Trim().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > keywordWords && CountryCatalog.Normalize(string.Join(' ', words[..keywordWords])) == keyword)
         {
-            if (normalized.StartsWith(prefix, StringComparison.Ordinal) && trimmed.Length > prefix.Length)
-            {
-                var argument = trimmed[(trimmed.IndexOf(' ', StringComparison.Ordinal) + 1)..].Trim();
-                return new ParsedCommand(TextCommand.Brief, argument);
-            }
+            return string.Join(' ', words[keywordWords..]);
         }
 
-        return new ParsedCommand(TextCommand.None, string.Empty);
+        var normalized = CountryCatalog.Normalize(text);
+        return normalized.Length > keyword.Length ? normalized[(keyword.Length + 1)..] : string.Empty;
     }
 }

@@ -8,12 +8,15 @@ using SopBot.Bot.Cards;
 using SopBot.Bot.CheckIn;
 using SopBot.Bot.Knowledge;
 using SopBot.Bot.Localization;
+using SopBot.Bot.Roster;
+using SopBot.Bot.TeamLinks;
 using SopBot.Bot.Teams;
 using SopBot.Domain;
 using SopBot.Domain.Briefs;
 using SopBot.Domain.CheckIns;
 using SopBot.Domain.Knowledge;
 using SopBot.Domain.Roster;
+using SopBot.Domain.Teams;
 using SopBot.Knowledge;
 using SopBot.Storage;
 
@@ -28,6 +31,8 @@ public static class SopBotServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RosterOptions>().Bind(configuration.GetSection(RosterOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AuthorizationOptions>().Bind(configuration.GetSection(AuthorizationOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthorizationOptions>, AuthorizationOptionsValidator>();
         return services;
     }
 
@@ -36,7 +41,10 @@ public static class SopBotServiceCollectionExtensions
         services.AddSingleton(provider => new TableServiceClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
         services.AddSingleton(provider => new SopBotTables(
             provider.GetRequiredService<TableServiceClient>(), provider.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.AddSingleton<IRosterStore, TableRosterStore>();
+        services.AddSingleton<TableRosterStore>();
+        services.AddSingleton<IRosterStore>(provider => provider.GetRequiredService<TableRosterStore>());
+        services.AddSingleton<IRosterManagementStore>(provider => provider.GetRequiredService<TableRosterStore>());
+        services.AddSingleton<ITeamLinkStore, TableTeamLinkStore>();
         services.AddSingleton<ICheckInStore, TableCheckInStore>();
         services.AddSingleton<ICheckInProgressStore, TableCheckInProgressStore>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
@@ -49,6 +57,8 @@ public static class SopBotServiceCollectionExtensions
     public static IServiceCollection AddSopBotCheckIn(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TeamsAuthorization>();
+        services.AddSingleton(provider => provider.GetRequiredService<TeamsAuthorization>().Authorizer);
         services.AddSingleton<CheckInService>();
         services.AddSingleton<CheckInCards>();
         return services;
@@ -66,12 +76,32 @@ public static class SopBotServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Registers roster management, roster import and export, and team links.</summary>
+    public static IServiceCollection AddSopBotRoster(this IServiceCollection services)
+    {
+        services.AddSingleton<RosterCards>();
+        services.AddSingleton<RosterResponder>();
+        services.AddSingleton<RosterImportResponder>();
+        services.AddSingleton<RosterExportResponder>();
+        services.AddSingleton<RosterFileDownloader>();
+        services.AddSingleton<TeamMemberDirectory>();
+        services.AddSingleton<TeamLinkResponder>();
+
+        // NOTE: redirects are not followed, so a download URL that redirects fails with its 3xx
+        // status. The downloadUrl of a Teams file attachment is expected to serve the file itself.
+        services.AddHttpClient(RosterFileDownloader.ClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        return services;
+    }
+
     /// <summary>Registers the Bot Framework adapter, the activity handler and the cards they send.</summary>
     public static IServiceCollection AddSopBotTeams(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<Localizer>();
         services.AddSingleton(_ => new CardRenderer(Path.Combine(AppContext.BaseDirectory, "cards")));
         services.AddSingleton<CommonCards>();
+        services.AddSingleton<AccessMessages>();
+        services.AddSingleton<SopBotResponders>();
         services.AddSingleton<BotFrameworkAuthentication>(provider => new ConfigurationBotFrameworkAuthentication(
             configuration.GetSection(BotOptions.SectionName),
             logger: provider.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));

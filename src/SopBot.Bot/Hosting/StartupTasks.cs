@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SopBot.Bot.Cards;
 using SopBot.Bot.Localization;
+using SopBot.Bot.Teams;
 using SopBot.Domain.Roster;
 using SopBot.Storage;
 
@@ -20,6 +21,7 @@ public sealed class StartupTasks(
     IOptions<StorageOptions> storageOptions,
     IOptions<RosterOptions> rosterOptions,
     IOptions<BotOptions> botOptions,
+    TeamsAuthorization authorization,
     IHostEnvironment environment,
     ILogger<StartupTasks> logger) : IHostedService
 {
@@ -28,6 +30,11 @@ public sealed class StartupTasks(
         if (botOptions.Value.IsAnonymous)
         {
             logger.AnonymousMode();
+        }
+
+        if (authorization.AllowsAnyTenant)
+        {
+            logger.AnyTenantAllowed();
         }
 
         logger.CardsLoaded(cards.TemplateNames.Count, strings.EnglishKeys.Count);

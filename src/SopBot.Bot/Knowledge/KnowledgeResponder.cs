@@ -3,6 +3,7 @@ using SopBot.Bot.Localization;
 using SopBot.Domain;
 using SopBot.Domain.CheckIns;
 using SopBot.Domain.Knowledge;
+using SopBot.Domain.Roster;
 using SopBot.Knowledge;
 
 namespace SopBot.Bot.Knowledge;
@@ -38,21 +39,24 @@ public sealed class KnowledgeResponder(
         return cards.Answer(answer, question, language);
     }
 
-    /// <summary>Handles a button of an answer card and returns the card that replaces it.</summary>
-    public async Task<string> HandleAsync(string verb, object? data, Caller? caller, Language language, CancellationToken cancellationToken)
+    /// <summary>
+    /// Handles a button of an answer card and returns the card that replaces it. Opening an entry
+    /// and voting are asking a question, as far as the <see cref="Authorizer"/> is concerned.
+    /// </summary>
+    public async Task<string> HandleAsync(string verb, object? data, Principal principal, Language language, CancellationToken cancellationToken)
     {
         var fields = verb == "knowledge.open" ? OpenFields : FeedbackFields;
         if (!CardDataReader.TryRead(data, fields, out var values, out var problem) || !values.TryGetValue("entryId", out var entryId))
         {
             problem ??= "the field \"entryId\" is missing";
-            logger.CardActionRejected(verb, null, caller?.AadObjectId, problem);
+            logger.CardActionRejected(verb, null, principal.AadObjectId, problem);
             return InvalidData(language, problem);
         }
 
         var entry = knowledge.FindEntry(entryId);
         if (entry is null)
         {
-            logger.CardActionRejected(verb, null, caller?.AadObjectId, "unknown knowledge entry");
+            logger.CardActionRejected(verb, null, principal.AadObjectId, "unknown knowledge entry");
             return common.Message(language, strings.Get(language, "knowledge.noAnswerTitle"), strings.Get(language, "knowledge.unknownEntry"), true, false);
         }
 
@@ -64,17 +68,18 @@ public sealed class KnowledgeResponder(
 
         var answerId = values.GetValueOrDefault("answerId") ?? string.Empty;
         var question = values.GetValueOrDefault("question") ?? string.Empty;
-        if (caller is null || !Guid.TryParseExact(answerId, "N", out _) || AnswerRules.HasForbiddenCharacters(question))
+        var canVote = Authorizer.Decide(principal, BotAction.AskQuestion).IsAllowed;
+        if (!canVote || !Guid.TryParseExact(answerId, "N", out _) || AnswerRules.HasForbiddenCharacters(question))
         {
-            problem = caller is null ? "the sender has no Teams identity" : "the answer id or question is invalid";
-            logger.CardActionRejected(verb, null, caller?.AadObjectId, problem);
+            problem = !canVote ? "the sender has no Teams identity" : "the answer id or question is invalid";
+            logger.CardActionRejected(verb, null, principal.AadObjectId, problem);
             return InvalidData(language, problem);
         }
 
         var helpful = verb == "knowledge.helpful";
         await feedback.SaveAsync(
-            new FeedbackVote(entry.Id, answerId, helpful, question, language, caller.AadObjectId, clock.GetUtcNow()), cancellationToken);
-        logger.FeedbackStored(entry.Id, helpful, caller.AadObjectId);
+            new FeedbackVote(entry.Id, answerId, helpful, question, language, principal.AadObjectId, clock.GetUtcNow()), cancellationToken);
+        logger.FeedbackStored(entry.Id, helpful, principal.AadObjectId);
         var thanks = strings.Get(language, helpful ? "knowledge.thanksHelpful" : "knowledge.thanksNotHelpful");
         return cards.Entry(entry, related, question, answerId, thanks, language);
     }

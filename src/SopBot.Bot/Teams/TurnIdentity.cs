@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
 using SopBot.Domain;
 
 namespace SopBot.Bot.Teams;
@@ -27,10 +28,31 @@ public static class TurnIdentity
             return null;
         }
 
-        return new Caller(id, from.Name ?? string.Empty, activity.Conversation?.TenantId);
+        return new Caller(id, from.Name ?? string.Empty, TenantOf(activity));
+    }
+
+    /// <summary>
+    /// Returns the sender's Entra tenant id from conversation.tenantId or channelData.tenant.id,
+    /// whichever is present. Returns null when neither is, or when the two differ, so that an
+    /// activity with contradicting tenants is treated as coming from no allowed tenant.
+    /// </summary>
+    public static string? TenantOf(IActivity activity)
+    {
+        var fromConversation = NullIfBlank(activity.Conversation?.TenantId);
+        var tenantId = ((activity.ChannelData as JObject)?["tenant"] as JObject)?["id"];
+        var fromChannelData = NullIfBlank(tenantId?.Type == JTokenType.String ? (string?)tenantId : null);
+        if (fromConversation is not null && fromChannelData is not null
+            && !string.Equals(fromConversation, fromChannelData, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return fromConversation ?? fromChannelData;
     }
 
     public static Language LanguageOf(ITurnContext turnContext) => LanguageOf(turnContext.Activity);
+
+    private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     public static Language LanguageOf(Activity activity)
     {

@@ -5,6 +5,9 @@ public enum CheckInProblem
 {
     NotOnRoster,
     NoCountry,
+
+    /// <summary>The caller is on the roster with a country but without the UNCT member role, which checking in needs.</summary>
+    NotUnctMember,
     UnknownElement,
     UnknownStatus,
     MissingStatus,

@@ -6,12 +6,14 @@ namespace SopBot.Domain.CheckIns;
 
 /// <summary>
 /// The check-in dialog: which card a member sees next, and storing their answers. Every
-/// request is checked against the roster; the card's own data never decides the country.
+/// request is decided by the <see cref="Authorizer"/> from the caller's ids and their roster
+/// entry; the card's own data never decides the country.
 /// </summary>
 public sealed class CheckInService(
     IRosterStore roster,
     ICheckInStore answers,
     ICheckInProgressStore progress,
+    Authorizer authorizer,
     TimeProvider clock)
 {
     public Quarter CurrentQuarter => Quarter.FromDate(clock.GetUtcNow());
@@ -19,7 +21,7 @@ public sealed class CheckInService(
     /// <summary>Opens the member's check-in at the first unanswered element, or the summary when all are answered.</summary>
     public async Task<CheckInScreen> StartAsync(Caller caller, CancellationToken cancellationToken)
     {
-        var (context, problem) = await ResolveContextAsync(caller, cancellationToken);
+        var (context, _, problem) = await ResolveContextAsync(caller, BotAction.CheckIn, cancellationToken);
         if (context is null)
         {
             return new CheckInScreen.Rejected(problem!.Value, null);
@@ -32,7 +34,7 @@ public sealed class CheckInService(
     /// <summary>Returns the summary of the member's country for the current quarter.</summary>
     public async Task<CheckInScreen> SummaryAsync(Caller caller, CancellationToken cancellationToken)
     {
-        var (context, problem) = await ResolveContextAsync(caller, cancellationToken);
+        var (context, _, problem) = await ResolveContextAsync(caller, BotAction.ViewOwnCountryStatus, cancellationToken);
         if (context is null)
         {
             return new CheckInScreen.Rejected(problem!.Value, null);
@@ -45,13 +47,15 @@ public sealed class CheckInService(
     /// <summary>Carries out a card action after checking the caller, the card's country, quarter and element.</summary>
     public async Task<CheckInScreen> HandleAsync(Caller caller, CheckInRequest request, CancellationToken cancellationToken)
     {
-        var (context, problem) = await ResolveContextAsync(caller, cancellationToken);
+        var (context, principal, problem) = await ResolveContextAsync(caller, BotAction.CheckIn, cancellationToken);
         if (context is null)
         {
             return new CheckInScreen.Rejected(problem!.Value, null);
         }
 
-        if (!string.Equals(request.CountryIso3, context.Country.Iso3, StringComparison.Ordinal))
+        // The card's country only names which card was clicked; the Authorizer allows the caller's own country alone.
+        var cardDecision = Authorizer.Decide(principal!, BotAction.CheckIn, AccessTarget.ForCountry(request.CountryIso3));
+        if (!cardDecision.IsAllowed)
         {
             return new CheckInScreen.Rejected(CheckInProblem.WrongCountry, context);
         }
@@ -161,21 +165,35 @@ public sealed class CheckInService(
         return list.ToDictionary(answer => answer.ElementNumber);
     }
 
-    private async Task<(CheckInContext? Context, CheckInProblem? Problem)> ResolveContextAsync(Caller caller, CancellationToken cancellationToken)
+    /// <summary>
+    /// Identifies the caller from their roster entry and decides <paramref name="action"/> for
+    /// their own country: <see cref="BotAction.CheckIn"/> needs the UNCT member role, the summary
+    /// any role with a country.
+    /// </summary>
+    private async Task<(CheckInContext? Context, Principal? Principal, CheckInProblem? Problem)> ResolveContextAsync(
+        Caller caller, BotAction action, CancellationToken cancellationToken)
     {
-        var member = string.IsNullOrEmpty(caller.AadObjectId) ? null : await roster.FindAsync(caller.AadObjectId, cancellationToken);
-        if (member is null)
+        var unresolved = authorizer.Identify(caller, null);
+        var member = unresolved.IsTenantAllowed && RosterRules.IsValidId(unresolved.AadObjectId)
+            ? await roster.FindAsync(unresolved.AadObjectId, cancellationToken)
+            : null;
+        var principal = authorizer.Identify(caller, member);
+        var country = CountryCatalog.FindByIso3(principal.CountryIso3);
+        var decision = action == BotAction.CheckIn && country is not null
+            ? Authorizer.Decide(principal, BotAction.CheckIn, AccessTarget.ForCountry(country.Iso3))
+            : Authorizer.Decide(principal, BotAction.ViewOwnCountryStatus);
+        if (!decision.IsAllowed)
         {
-            return (null, CheckInProblem.NotOnRoster);
+            return (null, null, decision.Reason switch
+            {
+                AccessReason.NoCountryOnRoster => CheckInProblem.NoCountry,
+                AccessReason.InsufficientRole => CheckInProblem.NotUnctMember,
+                _ => CheckInProblem.NotOnRoster,
+            });
         }
 
-        var country = CountryCatalog.FindByIso3(member.CountryIso3);
-        if (country is null)
-        {
-            return (null, CheckInProblem.NoCountry);
-        }
-
-        return (new CheckInContext(member, country, CurrentQuarter), null);
+        // A bootstrap administrator without a roster entry holds no country, so the decision above denied them.
+        return (new CheckInContext(member!, country!, CurrentQuarter), principal, null);
     }
 
     /// <summary>Normalizes line breaks and trims; the text itself is kept exactly as typed.</summary>
