@@ -17,6 +17,9 @@ public sealed partial class TableRosterStore
     /// </summary>
     internal Func<int, Task>? AfterGenerationChunkWritten { get; set; }
 
+    /// <summary>Called right after the pointer switched to a new generation and before its audit rows are written; tests throw from it.</summary>
+    internal Func<Task>? AfterPointerSwitched { get; set; }
+
     public async Task<PreviewImportResult> PreviewImportAsync(RosterParseResult parsed, Principal actor, CancellationToken cancellationToken)
     {
         var decision = Authorizer.Decide(actor, BotAction.ImportRoster);
@@ -148,6 +151,11 @@ public sealed partial class TableRosterStore
                 latest?.LastImportId == preview.ImportId ? ApplyImportProblem.AlreadyApplied : ApplyImportProblem.RosterChanged);
         }
 
+        if (AfterPointerSwitched is { } hook)
+        {
+            await hook();
+        }
+
         await CompletePendingAuditAsync(switched, cancellationToken);
         return new ApplyImportResult.Applied(preview.ImportId, preview.AddedCount, preview.ChangedCount, switched.Version);
     }
@@ -214,19 +222,40 @@ public sealed partial class TableRosterStore
         }
     }
 
+    /// <summary>
+    /// Deletes a generation's member rows, 100 per transaction. Two applies may delete the same
+    /// generation at once: a transaction that fails because a row is gone already is not an
+    /// error, and the next query finds only the rows still there.
+    /// </summary>
     private async Task DeleteGenerationAsync(string generation, CancellationToken cancellationToken)
     {
         var filter = RosterRows.RangeFilter(RosterRows.GenerationPrefix(generation), null);
-        var keys = new List<string>();
-        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        while (true)
         {
-            keys.Add(entity.RowKey);
-        }
+            var keys = new List<string>(RosterRows.MaxTransactionActions);
+            await foreach (var entity in Table.QueryAsync<TableEntity>(filter, RosterRows.MaxTransactionActions, ["RowKey"], cancellationToken))
+            {
+                keys.Add(entity.RowKey);
+                if (keys.Count == RosterRows.MaxTransactionActions)
+                {
+                    break;
+                }
+            }
 
-        foreach (var chunk in keys.Chunk(RosterRows.MaxTransactionActions))
-        {
-            var actions = chunk.Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(RosterRows.Partition, key), ETag.All));
-            await Table.SubmitTransactionAsync(actions, cancellationToken);
+            if (keys.Count == 0)
+            {
+                return;
+            }
+
+            var actions = keys.Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(RosterRows.Partition, key), ETag.All));
+            try
+            {
+                await Table.SubmitTransactionAsync(actions, cancellationToken);
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status == (int)System.Net.HttpStatusCode.NotFound && exception.ErrorCode != "TableNotFound")
+            {
+                // Another writer deleted one of these rows first; query again.
+            }
         }
     }
 }
