@@ -17,7 +17,7 @@ public sealed partial class TableRosterStore
     /// </summary>
     internal Func<int, Task>? AfterGenerationChunkWritten { get; set; }
 
-    /// <summary>Called right after the pointer switched to a new generation and before its audit rows are written; tests throw from it.</summary>
+    /// <summary>Called right after the pointer switched to a new generation and before its audit rows are written. Tests throw from it.</summary>
     internal Func<Task>? AfterPointerSwitched { get; set; }
 
     public async Task<PreviewImportResult> PreviewImportAsync(RosterParseResult parsed, Principal actor, CancellationToken cancellationToken)
@@ -121,6 +121,8 @@ public sealed partial class TableRosterStore
             roster[row.After!.AadObjectId] = row.After;
         }
 
+        // NOTE: if the process stops before the switch below, this generation's rows stay in the
+        // table unused. Nothing deletes them later, because a slow apply still running could switch to them.
         var generation = RosterRows.NewGeneration();
         await WriteGenerationAsync(generation, roster.Values, cancellationToken);
 
@@ -254,7 +256,7 @@ public sealed partial class TableRosterStore
             }
             catch (TableTransactionFailedException exception) when (exception.Status == (int)System.Net.HttpStatusCode.NotFound && exception.ErrorCode != "TableNotFound")
             {
-                // Another writer deleted one of these rows first; query again.
+                // Another writer deleted one of these rows first, so query again.
             }
         }
     }

@@ -118,7 +118,7 @@ public sealed class AuthorizationTests
     }
 
     [Fact]
-    public void UnctMember_OwnCountry_CanReadAndListRoster()
+    public void UnctMember_OwnCountry_IsReadable()
     {
         Assert.True(Decide(Persona.UnctMember, BotAction.ViewCountryStatus, AccessTarget.ForCountry("BRA")).IsAllowed);
         Assert.True(Decide(Persona.UnctMember, BotAction.ViewCountryBrief, AccessTarget.ForCountry("BRA")).IsAllowed);
@@ -126,7 +126,7 @@ public sealed class AuthorizationTests
     }
 
     [Fact]
-    public void UnctMemberWithoutCountry_CheckIn_IsNoCountry()
+    public void UnctMember_NoCountry_IsDenied()
     {
         var caller = new Caller("aad-x", "X", Tenant);
         var entry = new RosterMember("aad-x", "X", null, Role.UnctMember);

@@ -61,7 +61,7 @@ public sealed class RosterImportPlannerTests
     }
 
     [Fact]
-    public void Plan_ActorWithoutManagerRole_RejectsChangesButNotUnchangedRows()
+    public void Plan_ReaderActor_RejectsChanges()
     {
         var parsed = RosterCsv.Parse(new StringReader("aadObjectId,displayName,countryIso3,role\nid-ana,Ana,BRA,unctMember\nid-new,New,ARG,unctMember\n"));
 

@@ -77,7 +77,7 @@ public sealed class RosterStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Find_GuidInUpperCase_FindsLowerCaseEntry()
+    public async Task Find_UpperCaseGuid_FindsMember()
     {
         var guid = new RosterMember("7410e076-5dc9-42d4-8c2a-359153fd3d3b", "Guid", "BRA", Role.UnctMember);
         await _store.UpsertAsync([guid], default);
