@@ -277,6 +277,14 @@ public sealed class AuthorizationTests
     }
 
     [Fact]
+    public void Identify_LongDisplayName_IsTruncated()
+    {
+        var principal = Authorizer.Identify(new Caller("aad-x", new string('n', 10_000), Tenant), null);
+
+        Assert.Equal(RosterRules.MaxDisplayNameLength, principal.DisplayName.Length);
+    }
+
+    [Fact]
     public void RosterEntry_UndefinedRoleBits_AreIgnored()
     {
         var entry = new RosterMember("aad-odd", "Odd", "BRA", (Role)(64 | 1));

@@ -83,6 +83,18 @@ public sealed class RosterImportPlannerTests
         Assert.Equal(RosterProblem.FileTooLarge, row.Problem);
     }
 
+    [Fact]
+    public void Plan_HandBuiltInvalidMember_IsRejected()
+    {
+        var parsed = new RosterParseResult([new RosterCsvRow(2, new RosterMember("bad id", "Bad", "BRA", Role.UnctMember))], []);
+
+        var row = Assert.Single(RosterImportPlanner.Plan(Current, parsed, Actor(Role.Administrator)));
+
+        Assert.Equal(RosterImportRowKind.Rejected, row.Kind);
+        Assert.Equal(RosterProblem.InvalidId, row.Problem);
+        Assert.Equal(2, row.Line);
+    }
+
     private static Principal Actor(Role roles) =>
         Authorizer.Identify(new Caller("id-actor", "Actor", Tenant), new RosterMember("id-actor", "Actor", null, roles));
 }

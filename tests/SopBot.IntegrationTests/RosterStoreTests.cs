@@ -149,6 +149,7 @@ public sealed class RosterStoreTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(1, preview.RejectedCount);
         Assert.Equal(RosterProblem.FormulaCell, preview.Rows.Single(row => row.Kind == RosterImportRowKind.Rejected).Problem);
+        Assert.Equal(preview.Rows, (await _store.GetImportAsync(preview.ImportId, SecretariatActor, default))?.Rows);
         Assert.Equal(ApplyImportProblem.HasRejectedRows, Assert.IsType<ApplyImportResult.NotApplied>(result).Problem);
         Assert.Null(await _store.FindAsync("aad-carla", default));
         Assert.Equal(before, await _store.GetSnapshotAsync(default), new SnapshotComparer());

@@ -46,6 +46,13 @@ public sealed class Authorizer
     public Principal Identify(Caller caller, RosterMember? entry)
     {
         var id = RosterRules.NormalizeId(caller.AadObjectId ?? string.Empty);
+        var displayName = caller.DisplayName ?? string.Empty;
+        if (displayName.Length > RosterRules.MaxDisplayNameLength)
+        {
+            // The name goes into audit rows, and a storage column is limited to 64 KiB.
+            displayName = displayName[..RosterRules.MaxDisplayNameLength];
+        }
+
         var tenantId = caller.TenantId?.Trim();
         var isTenantAllowed = !string.IsNullOrEmpty(tenantId) && _allowedTenantIds.Contains(tenantId);
         if (entry is not null && !string.Equals(RosterRules.NormalizeId(entry.AadObjectId), id, StringComparison.OrdinalIgnoreCase))
@@ -55,7 +62,7 @@ public sealed class Authorizer
 
         if (!isTenantAllowed)
         {
-            return new Principal(id, caller.DisplayName ?? string.Empty, tenantId, false, Role.None, null, false);
+            return new Principal(id, displayName, tenantId, false, Role.None, null, false);
         }
 
         var isBootstrapAdministrator = id.Length > 0 && _bootstrapAdministratorIds.Contains(id);
@@ -66,7 +73,7 @@ public sealed class Authorizer
         }
 
         var country = CountryCatalog.FindByIso3(entry?.CountryIso3)?.Iso3;
-        return new Principal(id, caller.DisplayName ?? string.Empty, tenantId, true, roles, country, isBootstrapAdministrator);
+        return new Principal(id, displayName, tenantId, true, roles, country, isBootstrapAdministrator);
     }
 
     /// <summary>
