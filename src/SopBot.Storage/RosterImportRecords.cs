@@ -16,7 +16,7 @@ namespace SopBot.Storage;
 /// (SegmentCount of them) of at most 30,000 characters each.</item>
 /// </list>
 /// Azure Table storage keeps at most 64 KiB (32,768 UTF-16 characters) in one string property
-/// and 1 MiB in one entity, so each part contains at most 15 segments (900,000 bytes as UTF-16),
+/// and 1 MiB in one entity. So each part contains at most 15 segments (900,000 bytes as UTF-16),
 /// and a 5,000-row preview takes a few parts. The header is written last, so a preview whose
 /// writing stopped half-way is never found.
 /// NOTE: previews are never deleted, applied or not, so the table grows with every import (an
