@@ -71,7 +71,7 @@ public sealed class PlaygroundPage : IAsyncDisposable
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+            ViewportSize = new ViewportSize { Width = 1400, Height = 2000 },
             Locale = "en-US",
             TimezoneId = "UTC",
             ServiceWorkers = ServiceWorkerPolicy.Block,
