@@ -41,10 +41,9 @@ run_dotnet_tests() {
   local project="$1" name
   name="$(basename "$project")"
   echo "Testing $name"
-  if ! dotnet test "$project" --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$results/$name.log" \
-      | grep -E "^\s*(Failed|Passed!|Failed!) |error" ; then
-    :
-  fi
+  # The minimal console logger prints each failure in full and ends with "Passed!" or "Failed!" and the counts.
+  dotnet test "$project" --no-build -nologo > "$results/$name.log" 2>&1 || true
+  grep -E "^\s+Failed |^(Passed!|Failed!)|error" "$results/$name.log" || true
   if grep -qE "^Failed!|Test Run Aborted|error MSB|Test host process crashed" "$results/$name.log" \
       || ! grep -qE "^Passed!" "$results/$name.log"; then
     echo "FAILED: $name (full output: $results/$name.log)"

@@ -16,9 +16,11 @@ namespace SopBot.Storage;
 /// (SegmentCount of them) of at most 30,000 characters each.</item>
 /// </list>
 /// Azure Table storage keeps at most 64 KiB (32,768 UTF-16 characters) in one string property
-/// and 1 MiB in one entity, so each part holds at most 15 segments (900,000 bytes as UTF-16),
+/// and 1 MiB in one entity. So each part contains at most 15 segments (900,000 bytes as UTF-16),
 /// and a 5,000-row preview takes a few parts. The header is written last, so a preview whose
 /// writing stopped half-way is never found.
+/// NOTE: previews are never deleted, applied or not, so the table grows with every import (an
+/// estimate: 1 to 3 MB per 5,000-row preview) until someone removes old partitions.
 /// </summary>
 internal sealed class RosterImportRecords(TableClient table)
 {

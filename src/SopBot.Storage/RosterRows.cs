@@ -66,7 +66,7 @@ internal static class RosterRows
             ? TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {prefix} and RowKey lt {UpperBound(prefix)}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey gt {after} and RowKey lt {UpperBound(prefix)}");
 
-    /// <summary>A filter that keeps members holding any of the roles.</summary>
+    /// <summary>A filter that keeps members with any of the roles.</summary>
     public static string RoleFilter(Role roles) =>
         "(" + string.Join(" or ", RoleColumns.Where(entry => (roles & entry.Role) != Role.None).Select(entry => entry.Column + " eq true")) + ")";
 
@@ -170,7 +170,7 @@ internal static class RosterRows
         entity[prefix + "Roles"] = member.Roles.ToCodes();
     }
 
-    /// <summary>Reads a member copy; a member has at least one role, so no Roles column means there was none.</summary>
+    /// <summary>Reads a member copy. A member has at least one role, so no Roles column means there was none.</summary>
     private static RosterMember? ReadMember(TableEntity entity, string prefix, string memberId)
     {
         var roles = entity.GetString(prefix + "Roles");

@@ -34,7 +34,7 @@ public sealed class SopBotTables
     /// <summary>Helpful and Not helpful votes on knowledge answers.</summary>
     public TableClient Feedback { get; }
 
-    /// <summary>Roster import previews, one partition per import id, kept until applied and after.</summary>
+    /// <summary>Roster import previews, one partition per import id. Applied previews are kept.</summary>
     public TableClient RosterImports { get; }
 
     /// <summary>Teams teams linked to countries, with the audit trail of each team in its partition.</summary>

@@ -17,6 +17,9 @@ public sealed partial class TableRosterStore
     /// </summary>
     internal Func<int, Task>? AfterGenerationChunkWritten { get; set; }
 
+    /// <summary>Called right after the pointer switched to a new generation and before its audit rows are written. Tests throw from it.</summary>
+    internal Func<Task>? AfterPointerSwitched { get; set; }
+
     public async Task<PreviewImportResult> PreviewImportAsync(RosterParseResult parsed, Principal actor, CancellationToken cancellationToken)
     {
         var decision = Authorizer.Decide(actor, BotAction.ImportRoster);
@@ -118,6 +121,8 @@ public sealed partial class TableRosterStore
             roster[row.After!.AadObjectId] = row.After;
         }
 
+        // NOTE: if the process stops before the switch below, this generation's rows stay in the
+        // table unused. Nothing deletes them later, because a slow apply still running could switch to them.
         var generation = RosterRows.NewGeneration();
         await WriteGenerationAsync(generation, roster.Values, cancellationToken);
 
@@ -146,6 +151,11 @@ public sealed partial class TableRosterStore
             var latest = await GetPointerAsync(cancellationToken);
             return new ApplyImportResult.NotApplied(
                 latest?.LastImportId == preview.ImportId ? ApplyImportProblem.AlreadyApplied : ApplyImportProblem.RosterChanged);
+        }
+
+        if (AfterPointerSwitched is { } hook)
+        {
+            await hook();
         }
 
         await CompletePendingAuditAsync(switched, cancellationToken);
@@ -214,19 +224,40 @@ public sealed partial class TableRosterStore
         }
     }
 
+    /// <summary>
+    /// Deletes a generation's member rows, 100 per transaction. Two applies may delete the same
+    /// generation at once: a transaction that fails because a row is gone already is not an
+    /// error, and the next query finds only the rows still there.
+    /// </summary>
     private async Task DeleteGenerationAsync(string generation, CancellationToken cancellationToken)
     {
         var filter = RosterRows.RangeFilter(RosterRows.GenerationPrefix(generation), null);
-        var keys = new List<string>();
-        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        while (true)
         {
-            keys.Add(entity.RowKey);
-        }
+            var keys = new List<string>(RosterRows.MaxTransactionActions);
+            await foreach (var entity in Table.QueryAsync<TableEntity>(filter, RosterRows.MaxTransactionActions, ["RowKey"], cancellationToken))
+            {
+                keys.Add(entity.RowKey);
+                if (keys.Count == RosterRows.MaxTransactionActions)
+                {
+                    break;
+                }
+            }
 
-        foreach (var chunk in keys.Chunk(RosterRows.MaxTransactionActions))
-        {
-            var actions = chunk.Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(RosterRows.Partition, key), ETag.All));
-            await Table.SubmitTransactionAsync(actions, cancellationToken);
+            if (keys.Count == 0)
+            {
+                return;
+            }
+
+            var actions = keys.Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(RosterRows.Partition, key), ETag.All));
+            try
+            {
+                await Table.SubmitTransactionAsync(actions, cancellationToken);
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status == (int)System.Net.HttpStatusCode.NotFound && exception.ErrorCode != "TableNotFound")
+            {
+                // Another writer deleted one of these rows first, so query again.
+            }
         }
     }
 }

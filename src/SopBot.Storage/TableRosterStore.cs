@@ -9,8 +9,8 @@ namespace SopBot.Storage;
 /// The roster in Azure Table storage, in the partition "roster" of the Roster table (row layout
 /// in <see cref="RosterRows"/>).
 /// <para>
-/// Members are kept in generations. The "pointer" row names the current generation and holds
-/// the roster version; every read follows it. A single edit writes the member row of the
+/// Members are kept in generations. The "pointer" row names the current generation and contains
+/// the roster version, and every read follows it. A single edit writes the member row of the
 /// current generation, its audit row and the raised version in one transaction, guarded by the
 /// pointer's ETag. An import writes a whole new generation in transactions of at most 100
 /// rows, then switches the pointer to it with one ETag-guarded write. Until that write the old
@@ -211,7 +211,7 @@ public sealed partial class TableRosterStore(SopBotTables tables, TimeProvider c
 
             if (after.Roles == Role.None)
             {
-                return new RosterEditResult.Invalid(new RosterRowError(0, RosterProblem.MissingRole, $"{role.ToCodes()} is the last role of {id}; remove the member instead."));
+                return new RosterEditResult.Invalid(new RosterRowError(0, RosterProblem.MissingRole, $"{role.ToCodes()} is the last role of {id}. Remove the member instead."));
             }
 
             var invalid = RosterRules.Validate(after);
@@ -220,7 +220,7 @@ public sealed partial class TableRosterStore(SopBotTables tables, TimeProvider c
                 return new RosterEditResult.Invalid(invalid);
             }
 
-            // Changing the entry of someone who holds a privileged role needs an Administrator too.
+            // Changing the entry of someone with a privileged role needs an Administrator too.
             var changeDecision = Authorizer.Decide(actor, BotAction.ChangeMember, AccessTarget.ForMemberChange(before, after));
             return changeDecision.IsAllowed ? Write(before, after) : new RosterEditResult.Denied(changeDecision);
         }, cancellationToken);
@@ -289,12 +289,20 @@ public sealed partial class TableRosterStore(SopBotTables tables, TimeProvider c
     }
 
     /// <summary>A decision to write: <see cref="EditAsync"/> turns it into the transaction and the <see cref="RosterEditResult.Saved"/> result.</summary>
-    private static RosterEditResult Write(RosterMember? before, RosterMember? after) =>
-        new RosterEditResult.Saved(
-            before is null ? RosterAuditAction.Added : after is null ? RosterAuditAction.Removed : RosterAuditAction.Changed,
-            before,
-            after,
-            0);
+    private static RosterEditResult Write(RosterMember? before, RosterMember? after)
+    {
+        var action = RosterAuditAction.Changed;
+        if (before is null)
+        {
+            action = RosterAuditAction.Added;
+        }
+        else if (after is null)
+        {
+            action = RosterAuditAction.Removed;
+        }
+
+        return new RosterEditResult.Saved(action, before, after, 0);
+    }
 
     /// <summary>
     /// Reads the member as stored now, lets <paramref name="decide"/> choose the outcome, and for
@@ -342,7 +350,7 @@ public sealed partial class TableRosterStore(SopBotTables tables, TimeProvider c
             }
         }
 
-        throw new InvalidOperationException($"The roster changed during each of {MaxAttempts} attempts to edit {id}; try again.");
+        throw new InvalidOperationException($"The roster changed during each of {MaxAttempts} attempts to edit {id}. Try again.");
     }
 
     private async Task<RosterPointer?> GetPointerAsync(CancellationToken cancellationToken)
@@ -367,7 +375,7 @@ public sealed partial class TableRosterStore(SopBotTables tables, TimeProvider c
         }
         catch (RequestFailedException exception) when (exception.Status == (int)HttpStatusCode.Conflict)
         {
-            // Another instance created it first; its generation is the one to use.
+            // Another instance created it first, so its generation is the one to use.
         }
 
         return await GetPointerAsync(cancellationToken)

@@ -15,7 +15,7 @@ namespace SopBot.Storage;
 /// </list>
 /// The link and its audit row are written in one transaction, guarded by the link's ETag.
 /// Listing a country's teams reads the "link" rows of every partition, which is fine for the
-/// few hundred teams of the region; a larger table would need an index by country.
+/// few hundred teams of the region, but a larger table would need an index by country.
 /// </summary>
 public sealed class TableTeamLinkStore(SopBotTables tables, TimeProvider clock) : ITeamLinkStore
 {
@@ -68,7 +68,7 @@ public sealed class TableTeamLinkStore(SopBotTables tables, TimeProvider clock) 
             }
         }
 
-        throw new InvalidOperationException($"The link of team {request.TeamId} changed during each of {MaxAttempts} attempts; try again.");
+        throw new InvalidOperationException($"The link of team {request.TeamId} changed during each of {MaxAttempts} attempts. Try again.");
     }
 
     public async Task<TeamLinkResult> UnlinkAsync(string teamId, Principal actor, CancellationToken cancellationToken)
@@ -102,7 +102,7 @@ public sealed class TableTeamLinkStore(SopBotTables tables, TimeProvider clock) 
             }
         }
 
-        throw new InvalidOperationException($"The link of team {teamId} changed during each of {MaxAttempts} attempts; try again.");
+        throw new InvalidOperationException($"The link of team {teamId} changed during each of {MaxAttempts} attempts. Try again.");
     }
 
     public async Task<TeamLink?> FindAsync(string teamId, CancellationToken cancellationToken)
@@ -208,7 +208,7 @@ public sealed class TableTeamLinkStore(SopBotTables tables, TimeProvider clock) 
         entity[prefix + "LinkedAt"] = link.LinkedAt;
     }
 
-    /// <summary>Reads a link or a copy of one; no CountryIso3 column means there was none.</summary>
+    /// <summary>Reads a link or a copy of one. No CountryIso3 column means there was none.</summary>
     private static TeamLink? ReadLink(TableEntity entity, string prefix)
     {
         var country = entity.GetString(prefix + "CountryIso3");

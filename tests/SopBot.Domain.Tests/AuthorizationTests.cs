@@ -118,7 +118,7 @@ public sealed class AuthorizationTests
     }
 
     [Fact]
-    public void UnctMember_OwnCountry_CanReadAndListRoster()
+    public void UnctMember_OwnCountry_IsReadable()
     {
         Assert.True(Decide(Persona.UnctMember, BotAction.ViewCountryStatus, AccessTarget.ForCountry("BRA")).IsAllowed);
         Assert.True(Decide(Persona.UnctMember, BotAction.ViewCountryBrief, AccessTarget.ForCountry("BRA")).IsAllowed);
@@ -126,7 +126,7 @@ public sealed class AuthorizationTests
     }
 
     [Fact]
-    public void UnctMemberWithoutCountry_CheckIn_IsNoCountry()
+    public void UnctMember_NoCountry_IsDenied()
     {
         var caller = new Caller("aad-x", "X", Tenant);
         var entry = new RosterMember("aad-x", "X", null, Role.UnctMember);
@@ -274,6 +274,14 @@ public sealed class AuthorizationTests
         Assert.Equal(Role.UnctMember | Role.Administrator, principal.Roles);
         Assert.True(Authorizer.Decide(principal, BotAction.CheckIn, AccessTarget.ForCountry("BRA")).IsAllowed);
         Assert.True(Authorizer.Decide(principal, BotAction.ManageSettings).IsAllowed);
+    }
+
+    [Fact]
+    public void Identify_LongDisplayName_IsTruncated()
+    {
+        var principal = Authorizer.Identify(new Caller("aad-x", new string('n', 10_000), Tenant), null);
+
+        Assert.Equal(RosterRules.MaxDisplayNameLength, principal.DisplayName.Length);
     }
 
     [Fact]

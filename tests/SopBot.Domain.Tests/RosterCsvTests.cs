@@ -97,7 +97,7 @@ public sealed class RosterCsvTests
     }
 
     [Fact]
-    public void Parse_SemicolonFileWithQuotedSemicolon_IsOneField()
+    public void Parse_QuotedSemicolon_IsOneField()
     {
         var result = Parse("aadObjectId;displayName;countryIso3;role\r\nid-1;\"Pérez; Luis\";PER;unctMember\r\nid-2;Ana, Souza;BRA;unctMember\r\n");
 
@@ -107,7 +107,7 @@ public sealed class RosterCsvTests
     }
 
     [Fact]
-    public void Parse_EmptyAndBlankLines_AreSkippedAndLinesStayRight()
+    public void Parse_BlankLines_AreSkipped()
     {
         var result = Parse(Header + "\r\n\r\nid-1,Ana,BRA,unctMember\r\n   \r\n,,,\r\nid-2,Bob,XXX,unctMember\r\n\r\n");
 
@@ -165,7 +165,7 @@ public sealed class RosterCsvTests
     }
 
     [Fact]
-    public void Parse_RolesJoinedByUnquotedComma_IsWrongFieldCount()
+    public void Parse_UnquotedCommaRoles_IsRejected()
     {
         var result = Parse(Header + "\nid-1,Ana,,secretariat,regionalDirector\n");
 
@@ -286,7 +286,7 @@ public sealed class RosterCsvTests
     }
 
     [Fact]
-    public void Parse_UpperCaseGuid_IsStoredInLowerCase()
+    public void Parse_UpperCaseGuid_IsLowered()
     {
         var result = Parse(Header + "\n7410E076-5DC9-42D4-8C2A-359153FD3D3B,Ana,BRA,unctMember\n");
 
@@ -321,7 +321,7 @@ public sealed class RosterCsvTests
     }
 
     [Fact]
-    public void Parse_InvalidUtf8AfterByteOrderMark_CountsTheMark()
+    public void Parse_InvalidUtf8AfterBom_CountsBom()
     {
         byte[] bytes = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("aad"), 0xC0, 0x80];
 
@@ -382,7 +382,7 @@ public sealed class RosterCsvTests
     }
 
     [Fact]
-    public void Parse_MultibyteTextOverLimit_IsRejectedByItsUtf8Size()
+    public void Parse_MultibyteTextOverLimit_IsRejected()
     {
         var text = Header + "\nid-1,Ana,BRA,unctMember\n" + new string('\n', RosterCsv.MaxBytes / 2) + "id-2," + new string('é', RosterCsv.MaxBytes / 4) + ",BRA,unctMember\n";
 
@@ -407,7 +407,7 @@ public sealed class RosterCsvTests
     }
 
     [Fact]
-    public void Parse_MoreThanFiveThousandRows_IsRejectedAtTheFirstExtraRow()
+    public void Parse_TooManyRows_StopsAtExtraRow()
     {
         var result = Parse(BuildRows(RosterCsv.MaxDataRows + 1) + "this,row,is,never|parsed\n");
 

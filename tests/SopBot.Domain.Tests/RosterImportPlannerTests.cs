@@ -61,7 +61,7 @@ public sealed class RosterImportPlannerTests
     }
 
     [Fact]
-    public void Plan_ActorWithoutManagerRole_RejectsChangesButNotUnchangedRows()
+    public void Plan_ReaderActor_RejectsChanges()
     {
         var parsed = RosterCsv.Parse(new StringReader("aadObjectId,displayName,countryIso3,role\nid-ana,Ana,BRA,unctMember\nid-new,New,ARG,unctMember\n"));
 
@@ -81,6 +81,18 @@ public sealed class RosterImportPlannerTests
 
         Assert.Equal(0, row.Line);
         Assert.Equal(RosterProblem.FileTooLarge, row.Problem);
+    }
+
+    [Fact]
+    public void Plan_HandBuiltInvalidMember_IsRejected()
+    {
+        var parsed = new RosterParseResult([new RosterCsvRow(2, new RosterMember("bad id", "Bad", "BRA", Role.UnctMember))], []);
+
+        var row = Assert.Single(RosterImportPlanner.Plan(Current, parsed, Actor(Role.Administrator)));
+
+        Assert.Equal(RosterImportRowKind.Rejected, row.Kind);
+        Assert.Equal(RosterProblem.InvalidId, row.Problem);
+        Assert.Equal(2, row.Line);
     }
 
     private static Principal Actor(Role roles) =>

@@ -95,6 +95,9 @@ public sealed class KnowledgeAndBriefTests(AzuriteFixture azurite) : IAsyncLifet
 
     [Theory]
     [InlineData("what's the weather in Lima")]
+    [InlineData("¿quién ganó el partido ayer?")]
+    [InlineData("")]
+    [InlineData("   ")]
     [InlineData("!!!???")]
     [InlineData("🙂🙂🙂")]
     [InlineData("title:(a OR b)~ * \"unbalanced")]

@@ -12,7 +12,7 @@ public enum AccessReason
     /// <summary>The activity carries no usable AAD object id.</summary>
     MissingIdentity,
 
-    /// <summary>The caller holds no role (not on the roster and not a bootstrap administrator), and the action needs one.</summary>
+    /// <summary>The caller has no role (not on the roster and not a bootstrap administrator), and the action needs one.</summary>
     NotOnRoster,
 
     /// <summary>The caller's roles do not include one that allows the action.</summary>
@@ -20,7 +20,7 @@ public enum AccessReason
 
     /// <summary>
     /// Only an Administrator may do this: grant or revoke the Secretariat or Administrator role,
-    /// or add, change or remove a member who holds (or would hold) one of them.
+    /// or add, change or remove a member who has (or would get) one of them.
     /// </summary>
     AdministratorRequired,
 
@@ -30,7 +30,7 @@ public enum AccessReason
     /// <summary>The action needs the caller's own country, and their roster entry has none.</summary>
     NoCountryOnRoster,
 
-    /// <summary>The target country is none of the countries in the catalog.</summary>
+    /// <summary>The target country is not in the country catalog.</summary>
     UnknownCountry,
 
     /// <summary>The target is missing, of the wrong kind for the action, or names an invalid member id.</summary>

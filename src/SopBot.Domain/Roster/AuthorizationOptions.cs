@@ -12,7 +12,7 @@ public sealed class AuthorizationOptions
     public List<string> AllowedTenantIds { get; set; } = [];
 
     /// <summary>
-    /// AAD object ids that hold the Administrator role whatever the roster says, so that a new
+    /// AAD object ids that have the Administrator role regardless of the roster, so that a new
     /// deployment has someone who can grant roles. Their roster roles, if any, are added.
     /// </summary>
     public List<string> BootstrapAdministratorIds { get; set; } = [];

@@ -9,9 +9,9 @@ namespace SopBot.Domain.Roster;
 /// <item>A caller from a tenant that is not allowed may do nothing at all.</item>
 /// <item>Anyone else may ask questions, see the talking points and the help.</item>
 /// <item>UNCT member: check in, see the status, brief and roster of their own country only.</item>
-/// <item>Regional Director: see every country's status, brief and roster; manage nothing.</item>
-/// <item>Secretariat: see every country; add, change and remove UNCT members and Regional
-/// Directors; import and export the roster; link and unlink Teams teams.</item>
+/// <item>Regional Director: see every country's status, brief and roster, and manage nothing.</item>
+/// <item>Secretariat: see every country, add, change and remove UNCT members and Regional
+/// Directors, import and export the roster, and link and unlink Teams teams.</item>
 /// <item>Administrator: what the Secretariat may, plus granting and revoking the Secretariat and
 /// Administrator roles, changing members who hold them, and the settings.</item>
 /// <item>Several roles allow what any of them allows. Checking in always needs the UNCT member
@@ -40,12 +40,19 @@ public sealed class Authorizer
 
     /// <summary>
     /// Resolves the caller's roles from their roster entry and the bootstrap administrators.
-    /// A caller whose tenant is not allowed gets no roles, whatever the roster says.
+    /// A caller whose tenant is not allowed gets no roles, even with a roster entry.
     /// </summary>
     /// <exception cref="ArgumentException">The entry belongs to someone other than the caller.</exception>
     public Principal Identify(Caller caller, RosterMember? entry)
     {
         var id = RosterRules.NormalizeId(caller.AadObjectId ?? string.Empty);
+        var displayName = caller.DisplayName ?? string.Empty;
+        if (displayName.Length > RosterRules.MaxDisplayNameLength)
+        {
+            // The name goes into audit rows, and a storage column is limited to 64 KiB.
+            displayName = displayName[..RosterRules.MaxDisplayNameLength];
+        }
+
         var tenantId = caller.TenantId?.Trim();
         var isTenantAllowed = !string.IsNullOrEmpty(tenantId) && _allowedTenantIds.Contains(tenantId);
         if (entry is not null && !string.Equals(RosterRules.NormalizeId(entry.AadObjectId), id, StringComparison.OrdinalIgnoreCase))
@@ -55,7 +62,7 @@ public sealed class Authorizer
 
         if (!isTenantAllowed)
         {
-            return new Principal(id, caller.DisplayName ?? string.Empty, tenantId, false, Role.None, null, false);
+            return new Principal(id, displayName, tenantId, false, Role.None, null, false);
         }
 
         var isBootstrapAdministrator = id.Length > 0 && _bootstrapAdministratorIds.Contains(id);
@@ -66,7 +73,7 @@ public sealed class Authorizer
         }
 
         var country = CountryCatalog.FindByIso3(entry?.CountryIso3)?.Iso3;
-        return new Principal(id, caller.DisplayName ?? string.Empty, tenantId, true, roles, country, isBootstrapAdministrator);
+        return new Principal(id, displayName, tenantId, true, roles, country, isBootstrapAdministrator);
     }
 
     /// <summary>
@@ -257,10 +264,10 @@ public sealed class Authorizer
             return AccessReason.UnknownCountry;
         }
 
-        var held = DecideRoleHeld(principal, Managers);
-        if (held != AccessReason.Allowed)
+        var roleReason = DecideRoleHeld(principal, Managers);
+        if (roleReason != AccessReason.Allowed)
         {
-            return held;
+            return roleReason;
         }
 
         var touchesPrivilegedRoles = (((before?.Roles ?? Role.None) | (after?.Roles ?? Role.None)) & Roles.Privileged) != Role.None;
@@ -277,10 +284,10 @@ public sealed class Authorizer
             return AccessReason.InvalidTarget;
         }
 
-        var held = DecideRoleHeld(principal, Managers);
-        if (held != AccessReason.Allowed)
+        var roleReason = DecideRoleHeld(principal, Managers);
+        if (roleReason != AccessReason.Allowed)
         {
-            return held;
+            return roleReason;
         }
 
         return (role & Roles.Privileged) != Role.None && !principal.HasAny(Role.Administrator) ? AccessReason.AdministratorRequired : AccessReason.Allowed;

@@ -8,7 +8,7 @@ namespace SopBot.Domain.Roster;
 /// </summary>
 public interface IRosterManagementStore : IRosterStore
 {
-    /// <summary>Returns one page of members in id order, filtered by country and role if the query says so.</summary>
+    /// <summary>Returns one page of members in id order, filtered by the query's country and role when they are set.</summary>
     /// <exception cref="ArgumentException">The page size is outside 1 to <see cref="RosterQuery.MaxPageSize"/>, or the continuation token is not one this store returned.</exception>
     Task<RosterPage> ListAsync(RosterQuery query, CancellationToken cancellationToken);
 

@@ -7,7 +7,7 @@ public interface IRosterStore
     Task<RosterMember?> FindAsync(string aadObjectId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Inserts or replaces the members; used when the roster file is loaded at start-up. Members
+    /// Inserts or replaces the members when the roster file is loaded at start-up. Members
     /// not in the collection stay. All of them take effect at once or none does.
     /// </summary>
     Task UpsertAsync(IReadOnlyCollection<RosterMember> members, CancellationToken cancellationToken);

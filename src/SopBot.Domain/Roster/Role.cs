@@ -12,7 +12,7 @@ public enum Role
     /// <summary>The regional Secretariat: reads every country and manages UNCT members and Regional Directors.</summary>
     Secretariat = 2,
 
-    /// <summary>Reads every country's status, brief and talking points; manages nothing.</summary>
+    /// <summary>Reads every country's status, brief and talking points, and manages nothing.</summary>
     RegionalDirector = 4,
 
     /// <summary>Everything the Secretariat does, plus granting the Secretariat and Administrator roles and the settings.</summary>

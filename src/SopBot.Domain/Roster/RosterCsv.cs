@@ -12,9 +12,9 @@ namespace SopBot.Domain.Roster;
 /// Reads and writes the roster CSV: the header aadObjectId, displayName, countryIso3, role,
 /// then one member per row.
 /// <list type="bullet">
-/// <item>Commas or semicolons (Spanish Excel) separate fields; the delimiter that occurs more often in the header wins.</item>
+/// <item>Commas or semicolons (Spanish Excel) separate fields. The delimiter that occurs more often in the header wins.</item>
 /// <item>Fields may be quoted as RFC 4180 describes. A UTF-8 byte order mark, empty lines and lines of empty fields are ignored.</item>
-/// <item>The role cell holds one or more role codes joined by <see cref="Roles.Separator"/>, such as "secretariat|regionalDirector".</item>
+/// <item>The role cell contains one or more role codes joined by <see cref="Roles.Separator"/>, such as "secretariat|regionalDirector".</item>
 /// <item>A cell that starts with =, +, -, @, a tab or a carriage return is rejected, because spreadsheets run it as a formula.</item>
 /// <item>One leading single quote is removed from every cell and the rest is kept as text, even if it starts with a
 /// formula character. The writer adds that quote (see <see cref="Write"/>), so an exported file imports back unchanged.</item>

@@ -11,14 +11,14 @@ public enum RosterImportRowKind
     /// <summary>The member is on the roster with these values already.</summary>
     Unchanged,
 
-    /// <summary>The row breaks a rule or needs a permission the actor lacks; the whole import cannot be applied.</summary>
+    /// <summary>The row breaks a rule or needs a permission the actor lacks, so the whole import cannot be applied.</summary>
     Rejected,
 }
 
 /// <summary>
 /// One row of an import preview. <see cref="Before"/> is the stored member (null for an added
-/// or rejected row); <see cref="After"/> is the row's member (null for a rejected row). A rejected
-/// row has <see cref="Problem"/> and <see cref="Reason"/>; line 0 means the whole file.
+/// or rejected row), and <see cref="After"/> is the row's member (null for a rejected row). A rejected
+/// row has <see cref="Problem"/> and <see cref="Reason"/>. Line 0 means the whole file.
 /// </summary>
 public sealed record RosterImportRow(
     int Line,
@@ -73,10 +73,10 @@ public sealed record RosterImportPreview(
 /// <summary>The outcome of <see cref="IRosterManagementStore.PreviewImportAsync"/>.</summary>
 public abstract record PreviewImportResult
 {
-    /// <summary>The preview was computed and stored; it may still have rejected rows.</summary>
+    /// <summary>The preview was computed and stored, and it may still have rejected rows.</summary>
     public sealed record Created(RosterImportPreview Preview) : PreviewImportResult;
 
-    /// <summary>The actor may not import a roster; nothing was stored.</summary>
+    /// <summary>The actor may not import a roster. Nothing was stored.</summary>
     public sealed record Denied(AccessDecision Decision) : PreviewImportResult;
 }
 
@@ -98,7 +98,7 @@ public enum ApplyImportProblem
     /// <summary>Nothing would change: every row is unchanged.</summary>
     NothingToApply,
 
-    /// <summary>The roster changed after the preview was made; preview the file again.</summary>
+    /// <summary>The roster changed after the preview was made. Preview the file again.</summary>
     RosterChanged,
 
     /// <summary>The import took effect already, by this or an earlier request.</summary>
@@ -114,6 +114,6 @@ public abstract record ApplyImportResult
     /// <summary>Nothing took effect, for the reason given.</summary>
     public sealed record NotApplied(ApplyImportProblem Problem) : ApplyImportResult;
 
-    /// <summary>The actor may no longer import a roster; nothing took effect.</summary>
+    /// <summary>The actor may no longer import a roster. Nothing took effect.</summary>
     public sealed record Denied(AccessDecision Decision) : ApplyImportResult;
 }

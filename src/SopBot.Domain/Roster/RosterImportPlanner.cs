@@ -20,6 +20,14 @@ public static class RosterImportPlanner
         foreach (var (line, parsedMember) in parsed.Rows)
         {
             var after = RosterRules.Normalize(parsedMember);
+            var invalid = RosterRules.Validate(after, line);
+            if (invalid is not null)
+            {
+                // RosterCsv never returns such a row, but a parse result can be built by hand.
+                rows.Add(new RosterImportRow(line, RosterImportRowKind.Rejected, null, null, invalid.Problem, invalid.Reason));
+                continue;
+            }
+
             current.TryGetValue(after.AadObjectId, out var before);
             if (before == after)
             {

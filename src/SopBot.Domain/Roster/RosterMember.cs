@@ -6,9 +6,9 @@ namespace SopBot.Domain.Roster;
 /// </summary>
 public sealed record RosterMember(string AadObjectId, string DisplayName, string? CountryIso3, Role Roles)
 {
-    /// <summary>True when the member holds every role in <paramref name="role"/>.</summary>
+    /// <summary>True when the member has every role in <paramref name="role"/>.</summary>
     public bool Has(Role role) => (Roles & role) == role;
 
-    /// <summary>True when the member holds at least one role in <paramref name="roles"/>.</summary>
+    /// <summary>True when the member has at least one role in <paramref name="roles"/>.</summary>
     public bool HasAny(Role roles) => (Roles & roles) != Role.None;
 }

@@ -12,7 +12,7 @@ public enum RosterProblem
     /// <summary>The display name is too long or has control characters.</summary>
     InvalidDisplayName,
 
-    /// <summary>The country is none of the countries in the catalog.</summary>
+    /// <summary>The country is not in the country catalog.</summary>
     UnknownCountry,
 
     /// <summary>A UNCT member has no country.</summary>
@@ -21,7 +21,7 @@ public enum RosterProblem
     /// <summary>The role cell is empty.</summary>
     MissingRole,
 
-    /// <summary>A role code is none of unctMember, secretariat, regionalDirector, administrator.</summary>
+    /// <summary>A role code is not one of unctMember, secretariat, regionalDirector, administrator.</summary>
     InvalidRole,
 
     /// <summary>The same id appears on an earlier line of the file.</summary>

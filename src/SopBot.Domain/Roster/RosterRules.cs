@@ -24,7 +24,7 @@ public static class RosterRules
 
     /// <summary>
     /// True for 1 to <see cref="MaxIdLength"/> ASCII letters, digits and - _ . : @, starting with
-    /// a letter or digit. Entra object ids are GUIDs; the other characters admit the channel user
+    /// a letter or digit. Entra object ids are GUIDs, and the other characters admit the channel user
     /// ids that stand in for them in the local emulator.
     /// </summary>
     public static bool IsValidId(string? id)

@@ -3,7 +3,7 @@ using SopBot.Domain.Roster;
 namespace SopBot.Domain.Teams;
 
 /// <summary>
-/// Which Teams team belongs to which country. A team is linked to at most one country; a
+/// Which Teams team belongs to which country. A team is linked to at most one country, and a
 /// country may have several teams. Linking and unlinking check <see cref="Authorizer"/>
 /// (<see cref="BotAction.LinkTeam"/>, <see cref="BotAction.UnlinkTeam"/> for the linked country)
 /// and write an audit entry with the change.
@@ -13,7 +13,7 @@ public interface ITeamLinkStore
     /// <summary>
     /// Links the team to the country. Linking it again to the same country is accepted
     /// (<see cref="TeamLinkResult.Unchanged"/>, or <see cref="TeamLinkResult.Updated"/> when the
-    /// channel or conversation reference differ); linking it to another country is rejected.
+    /// channel or conversation reference differ). Linking it to another country is rejected.
     /// </summary>
     Task<TeamLinkResult> LinkAsync(TeamLinkRequest request, Principal actor, CancellationToken cancellationToken);
 

@@ -59,24 +59,24 @@ public abstract record TeamLinkResult
     /// <summary>The team is now linked to the country (it was not linked before).</summary>
     public sealed record Linked(TeamLink Link) : TeamLinkResult;
 
-    /// <summary>The team was linked to the same country already; its channel or conversation reference was replaced.</summary>
+    /// <summary>The team was linked to the same country already, and its channel or conversation reference was replaced.</summary>
     public sealed record Updated(TeamLink Before, TeamLink Link) : TeamLinkResult;
 
-    /// <summary>The team was linked to the same country with the same values; nothing was written.</summary>
+    /// <summary>The team was linked to the same country with the same values. Nothing was written.</summary>
     public sealed record Unchanged(TeamLink Link) : TeamLinkResult;
 
-    /// <summary>The team is linked to another country; unlink it first. Nothing was written.</summary>
+    /// <summary>The team is linked to another country, so unlink it first. Nothing was written.</summary>
     public sealed record LinkedToOtherCountry(TeamLink Existing) : TeamLinkResult;
 
     /// <summary>The link was removed.</summary>
     public sealed record Unlinked(TeamLink Before) : TeamLinkResult;
 
-    /// <summary>The team is not linked to any country; nothing was written.</summary>
+    /// <summary>The team is not linked to any country. Nothing was written.</summary>
     public sealed record NotLinked(string TeamId) : TeamLinkResult;
 
-    /// <summary>The request has an invalid value; nothing was written.</summary>
+    /// <summary>The request has an invalid value. Nothing was written.</summary>
     public sealed record Invalid(TeamLinkProblem Problem) : TeamLinkResult;
 
-    /// <summary>The actor may not link or unlink teams for this country; nothing was written.</summary>
+    /// <summary>The actor may not link or unlink teams for this country. Nothing was written.</summary>
     public sealed record Denied(AccessDecision Decision) : TeamLinkResult;
 }

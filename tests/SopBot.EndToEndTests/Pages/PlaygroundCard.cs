@@ -76,14 +76,23 @@ public sealed class PlaygroundCard
         var comboBox = await FindInputAsync(inputLabel, AriaRole.Combobox);
         await comboBox.ClickAsync();
 
-        // The drop-down opens outside the card: a listbox of options (single) or a menu of check boxes (multi-select).
-        var option = Page.GetByRole(AriaRole.Option, new() { Name = choiceTitle, Exact = true })
-            .Or(Page.GetByRole(AriaRole.Menuitemcheckbox, new() { Name = choiceTitle, Exact = true }));
-        await option.ClickAsync();
-        if (await Page.GetByRole(AriaRole.Menu).CountAsync() > 0)
+        // The drop-down opens outside the card: a listbox of options (single-select) or a menu of check boxes (multi-select).
+        var option = Page.GetByRole(AriaRole.Option, new() { Name = choiceTitle, Exact = true });
+        var menuItem = Page.GetByRole(AriaRole.Menuitemcheckbox, new() { Name = choiceTitle, Exact = true });
+        await option.Or(menuItem).WaitForAsync();
+        if (await menuItem.CountAsync() == 0)
         {
-            await Page.Keyboard.PressAsync("Escape");
+            await option.ClickAsync();
+            return;
         }
+
+        // Clicking a checked menu item would clear it.
+        if (await menuItem.GetAttributeAsync("aria-checked") != "true")
+        {
+            await menuItem.ClickAsync();
+        }
+
+        await Page.Keyboard.PressAsync("Escape");
     }
 
     /// <summary>Sets an Input.Toggle, found by its label or title, on or off.</summary>

@@ -71,7 +71,7 @@ public sealed class PlaygroundPage : IAsyncDisposable
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+            ViewportSize = new ViewportSize { Width = 1400, Height = 2000 },
             Locale = "en-US",
             TimezoneId = "UTC",
             ServiceWorkers = ServiceWorkerPolicy.Block,
@@ -117,6 +117,10 @@ public sealed class PlaygroundPage : IAsyncDisposable
     /// has accepted it. With <paramref name="mentionBot"/>, the message starts with an @mention of
     /// the bot, picked from the mention menu, as group chats require.
     /// </summary>
+    /// <remarks>
+    /// NOTE: Tried in the personal chat and the group chat only. A channel page has a
+    /// "Start a new post" box and one reply box per post, which this method does not pick between.
+    /// </remarks>
     public async Task SendMessageAsync(string text, bool mentionBot = false)
     {
         _messagesBeforeLastSend = await BotMessages.CountAsync();
@@ -151,27 +155,15 @@ public sealed class PlaygroundPage : IAsyncDisposable
     /// </summary>
     /// <exception cref="TimeoutException">No such card arrived within <see cref="Timeout"/>; the message lists the bot's recent messages.</exception>
     public async Task<PlaygroundCard> WaitForCardContainingAsync(string text) =>
-        new(this, await WaitForBotMessageAsync(text, cardsOnly: true));
+        new(this, await WaitForBotMessageAsync(text, cardsOnly: true, _messagesBeforeLastSend));
 
     /// <summary>Waits like <see cref="WaitForCardContainingAsync"/>, for any bot message (text or card), and returns it.</summary>
     public async Task<ILocator> WaitForMessageContainingAsync(string text) =>
-        BotMessages.Nth(await WaitForBotMessageAsync(text, cardsOnly: false));
+        BotMessages.Nth(await WaitForBotMessageAsync(text, cardsOnly: false, _messagesBeforeLastSend));
 
-    /// <summary>Waits for the bot's latest message holding an Adaptive Card, whenever it arrived, and returns it.</summary>
-    public async Task<PlaygroundCard> LatestCardAsync()
-    {
-        const string script = """
-            selector => {
-              const messages = document.querySelectorAll(selector);
-              for (let i = messages.length - 1; i >= 0; i--) {
-                if (messages[i].querySelector('.ac-adaptiveCard')) return i + 1;
-              }
-              return 0;
-            }
-            """;
-        var handle = await Page.WaitForFunctionAsync(script, BotMessageSelector, new() { Timeout = (float)Timeout.TotalMilliseconds });
-        return new PlaygroundCard(this, await handle.JsonValueAsync<int>() - 1);
-    }
+    /// <summary>Waits for the bot's latest message holding an Adaptive Card in the open conversation, whenever it arrived, and returns it.</summary>
+    public async Task<PlaygroundCard> LatestCardAsync() =>
+        new(this, await WaitForBotMessageAsync(string.Empty, cardsOnly: true, firstIndex: 0));
 
     /// <summary>Saves a screenshot of the bot's latest card to artifacts/e2e/<paramref name="name"/>.png and returns its path.</summary>
     public async Task<string> ScreenshotLatestCardAsync(string name) => await (await LatestCardAsync()).ScreenshotAsync(name);
@@ -210,20 +202,23 @@ public sealed class PlaygroundPage : IAsyncDisposable
         await route.AbortAsync("blockedbyclient");
     }
 
-    /// <summary>Returns the index among <see cref="BotMessages"/> of the latest matching message since the last send.</summary>
-    private async Task<int> WaitForBotMessageAsync(string text, bool cardsOnly)
+    /// <summary>
+    /// Waits for a bot message at <paramref name="firstIndex"/> or later whose text (or card text,
+    /// with <paramref name="cardsOnly"/>) contains <paramref name="text"/>, and returns the index of the latest one.
+    /// </summary>
+    private async Task<int> WaitForBotMessageAsync(string text, bool cardsOnly, int firstIndex)
     {
         const string script = """
-            ({ selector, first, text, cardsOnly }) => {
+            ({ selector, firstIndex, text, cardsOnly }) => {
               const messages = document.querySelectorAll(selector);
-              for (let i = messages.length - 1; i >= first; i--) {
+              for (let i = messages.length - 1; i >= firstIndex; i--) {
                 const target = cardsOnly ? messages[i].querySelector('.ac-adaptiveCard') : messages[i];
                 if (target && target.innerText.includes(text)) return i + 1;
               }
               return 0;
             }
             """;
-        var argument = new { selector = BotMessageSelector, first = _messagesBeforeLastSend, text, cardsOnly };
+        var argument = new { selector = BotMessageSelector, firstIndex, text, cardsOnly };
         try
         {
             var handle = await Page.WaitForFunctionAsync(script, argument, new() { Timeout = (float)Timeout.TotalMilliseconds });
@@ -232,12 +227,12 @@ public sealed class PlaygroundPage : IAsyncDisposable
         catch (TimeoutException exception)
         {
             var texts = await BotMessages.AllInnerTextsAsync();
-            var recent = texts.Skip(_messagesBeforeLastSend).Select((message, index) =>
-                $"  [{_messagesBeforeLastSend + index}] {message.ReplaceLineEndings(" ")}");
-            var kind = cardsOnly ? "card" : "message";
+            var recent = texts.Skip(firstIndex).Select((message, offset) => $"  [{firstIndex + offset}] {message.ReplaceLineEndings(" ")}");
+            var expected = (cardsOnly ? "card" : "message") + (text.Length == 0 ? string.Empty : $" containing \"{text}\"");
+            var scope = firstIndex == 0 ? "Bot messages in this conversation" : "Bot messages since the last send";
             throw new TimeoutException(
-                $"No bot {kind} containing \"{text}\" arrived within {Timeout.TotalSeconds:0} s. "
-                + $"Bot messages since the last send ({texts.Count - _messagesBeforeLastSend}):{Environment.NewLine}{string.Join(Environment.NewLine, recent)}",
+                $"No bot {expected} arrived within {Timeout.TotalSeconds:0} s. "
+                + $"{scope} ({texts.Count - firstIndex}):{Environment.NewLine}{string.Join(Environment.NewLine, recent)}",
                 exception);
         }
     }
