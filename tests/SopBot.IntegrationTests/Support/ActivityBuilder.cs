@@ -3,12 +3,38 @@ using System.Text.Json.Nodes;
 
 namespace SopBot.IntegrationTests.Support;
 
-/// <summary>Teams-shaped activities from one user in a personal chat with the bot.</summary>
-public sealed class ActivityBuilder(string serviceUrl, string aadObjectId, string name, string locale = "en-US")
+/// <summary>
+/// Teams-shaped activities from one user, in a personal chat with the bot or, after
+/// <see cref="InTeam"/>, in a team's channel.
+/// </summary>
+public sealed class ActivityBuilder(string serviceUrl, string aadObjectId, string name, string locale = "en-US", string tenantId = ActivityBuilder.DefaultTenant)
 {
-    public string ConversationId { get; } = "a:personal-" + aadObjectId;
+    /// <summary>The tenant of every activity unless another is given; BotHost allows it.</summary>
+    public const string DefaultTenant = "3f12997e-6ce9-4b89-804a-3320bce72234";
+
+    private TeamScope? _team;
+
+    public string ConversationId => _team is null ? "a:personal-" + aadObjectId : (_team.ChannelId ?? _team.TeamId) + ";messageid=1700000000000";
+
+    /// <summary>
+    /// Returns a builder for the same user in a team's channel (null for General, whose id is the
+    /// team id). Messages there carry channelData.team and channelData.channel, as in Teams.
+    /// </summary>
+    public ActivityBuilder InTeam(string teamId, string? channelId = null) =>
+        new(serviceUrl, aadObjectId, name, locale, tenantId) { _team = new TeamScope(teamId, channelId) };
 
     public JsonObject Message(string text, string? id = null) => Base("message", id).With("text", text);
+
+    /// <summary>A message that @mentions the bot, as a channel message must: "&lt;at&gt;SopBot&lt;/at&gt; text".</summary>
+    public JsonObject MentionMessage(string text) =>
+        Base("message", null)
+            .With("text", "<at>SopBot</at> " + text)
+            .With("entities", new JsonArray(new JsonObject
+            {
+                ["type"] = "mention",
+                ["text"] = "<at>SopBot</at>",
+                ["mentioned"] = new JsonObject { ["id"] = "28:sopbot", ["name"] = "SopBot" },
+            }));
 
     public JsonObject Execute(string verb, object? data) =>
         Base("invoke", null)
@@ -34,9 +60,44 @@ public sealed class ActivityBuilder(string serviceUrl, string aadObjectId, strin
         ["locale"] = locale,
         ["from"] = new JsonObject { ["id"] = "29:" + aadObjectId, ["name"] = name, ["aadObjectId"] = aadObjectId },
         ["recipient"] = new JsonObject { ["id"] = "28:sopbot", ["name"] = "SopBot" },
-        ["conversation"] = new JsonObject { ["id"] = ConversationId, ["conversationType"] = "personal", ["tenantId"] = "tenant-1" },
-        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant-1" } },
+        ["conversation"] = new JsonObject
+        {
+            ["id"] = ConversationId,
+            ["conversationType"] = _team is null ? "personal" : "channel",
+            ["isGroup"] = _team is not null,
+            ["tenantId"] = tenantId,
+        },
+        ["channelData"] = ChannelData(),
     };
+
+    /// <summary>A message that carries a file the user sent, as Teams delivers it: the download URL and the file type.</summary>
+    public JsonObject FileMessage(string fileName, string downloadUrl) =>
+        Base("message", null).With("attachments", new JsonArray(new JsonObject
+        {
+            ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
+            ["name"] = fileName,
+            ["contentUrl"] = downloadUrl,
+            ["content"] = new JsonObject
+            {
+                ["downloadUrl"] = downloadUrl,
+                ["uniqueId"] = Guid.NewGuid().ToString(),
+                ["fileType"] = Path.GetExtension(fileName).TrimStart('.'),
+            },
+        }));
+
+    private JsonObject ChannelData()
+    {
+        var channelData = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } };
+        if (_team is not null)
+        {
+            channelData["team"] = new JsonObject { ["id"] = _team.TeamId, ["name"] = "UNCT Brazil" };
+            channelData["channel"] = new JsonObject { ["id"] = _team.ChannelId ?? _team.TeamId };
+        }
+
+        return channelData;
+    }
+
+    private sealed record TeamScope(string TeamId, string? ChannelId);
 }
 
 internal static class JsonObjectExtensions

@@ -28,12 +28,15 @@ public sealed class BotHost : WebApplicationFactory<Program>
     private readonly string _tablePrefix;
     private readonly string _rosterPath;
     private readonly FakeTimeProvider _clock;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public BotHost(string connectionString, string tablePrefix, FakeTimeProvider clock)
+    /// <param name="settings">More configuration, such as "Authorization:AllowedTenantIds:0"; it replaces the defaults above.</param>
+    public BotHost(string connectionString, string tablePrefix, FakeTimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _connectionString = connectionString;
         _tablePrefix = tablePrefix;
         _clock = clock;
+        _settings = settings ?? new Dictionary<string, string?>();
         _rosterPath = Path.Combine(Path.GetTempPath(), $"sopbot-roster-{tablePrefix}.csv");
         File.WriteAllText(_rosterPath, RosterCsv);
     }
@@ -44,6 +47,11 @@ public sealed class BotHost : WebApplicationFactory<Program>
         builder.UseSetting("Storage:ConnectionString", _connectionString);
         builder.UseSetting("Storage:TablePrefix", _tablePrefix);
         builder.UseSetting("Roster:CsvPath", _rosterPath);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(_clock));
     }
 
