@@ -59,7 +59,7 @@ public sealed class ActivityHandlerTests : IClassFixture<CardRenderingTests.Serv
             briefs,
             roster,
             new RosterImportResponder(
-                _roster.Object, downloader, roster, services.RosterCards, services.Renderer, services.Common, services.Access, strings,
+                _roster.Object, downloader, roster, services.ImportCards, services.Common, services.Access, strings,
                 NullLogger<RosterImportResponder>.Instance),
             new RosterExportResponder(_roster.Object, services.Renderer, services.Access, services.Common, strings, NullLogger<RosterExportResponder>.Instance),
             new TeamLinkResponder(
@@ -120,6 +120,91 @@ public sealed class ActivityHandlerTests : IClassFixture<CardRenderingTests.Serv
         await _handler.OnTurnAsync(TurnContext(activity));
 
         Assert.Empty(_sent);
+    }
+
+    [Fact]
+    public async Task ForgedRoleChange_ByUnctMember_NeverReachesTheStore()
+    {
+        var data = JObject.FromObject(new { aadObjectId = "aad-luis", displayName = "Luis", country = "BRA", roles = "administrator" });
+
+        await _handler.OnTurnAsync(TurnContext(Invoke("aad-ana", "roster.change", data)));
+
+        Assert.Contains("Only the UNDG LAC Secretariat", InvokeCard().ToJsonString());
+        _roster.Verify(store => store.ChangeMemberAsync(It.IsAny<RosterMember>(), It.IsAny<Principal>(), It.IsAny<CancellationToken>()), Times.Never);
+        _roster.Verify(store => store.FindAsync("aad-luis", It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task CardClaimingARole_GrantsNothing()
+    {
+        var data = JObject.FromObject(new { filterCountry = "", filterRole = "", token = "", page = 1, role = "administrator" });
+
+        await _handler.OnTurnAsync(TurnContext(Invoke("aad-ana", "roster.list", data)));
+
+        Assert.Contains("the field \"role\" is not one this action accepts", AllText(InvokeCard()));
+        _roster.Verify(store => store.ListAsync(It.IsAny<RosterQuery>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task ImportPreview_ByUnctMember_NeverReachesTheStore()
+    {
+        var data = JObject.FromObject(new { csv = "aadObjectId,displayName,countryIso3,role\naad-ana,Ana,BRA,administrator\n" });
+
+        await _handler.OnTurnAsync(TurnContext(Invoke("aad-ana", "roster.import.preview", data)));
+
+        Assert.Contains("can import the roster", InvokeCard().ToJsonString());
+        _roster.Verify(store => store.PreviewImportAsync(It.IsAny<RosterParseResult>(), It.IsAny<Principal>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task MessageFromOtherTenant_IsRefusedBeforeAnyStorage()
+    {
+        var activity = Message("aad-ana", "check in");
+        activity.Conversation.TenantId = "11111111-2222-3333-4444-555555555555";
+
+        await _handler.OnTurnAsync(TurnContext(activity));
+
+        Assert.Contains("not available to your organization", Assert.Single(SentCards()).ToJsonString());
+        _claims.Verify(store => store.TryClaimAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _roster.Verify(store => store.FindAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _progress.Verify(store => store.SaveAsync(It.IsAny<CheckInProgress>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task LinkTeam_ByUnctMember_IsRefusedWithoutStoring()
+    {
+        var activity = Message("aad-ana", "link team Brazil");
+        activity.ChannelData = JObject.FromObject(new { team = new { id = "19:team@thread.tacv2" }, tenant = new { id = "tenant-1" } });
+
+        await _handler.OnTurnAsync(TurnContext(activity));
+
+        Assert.Contains("can link a team to a country", Assert.Single(SentCards()).ToJsonString());
+        _teamLinks.Verify(store => store.LinkAsync(It.IsAny<TeamLinkRequest>(), It.IsAny<Principal>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    private static string AllText(JsonNode? node) => node switch
+    {
+        JsonObject obj => string.Join("\n", obj.Select(property => AllText(property.Value))),
+        JsonArray array => string.Join("\n", array.Select(AllText)),
+        JsonValue value when value.TryGetValue<string>(out var text) => text,
+        _ => string.Empty,
+    };
+
+    private JsonObject InvokeCard()
+    {
+        var response = (InvokeResponse)_sent.OfType<Activity>().Single(activity => activity.Type == ActivityTypesEx.InvokeResponse).Value;
+        var body = (AdaptiveCardInvokeResponse)response.Body;
+        return JsonNode.Parse(((JObject)body.Value).ToString())!.AsObject();
+    }
+
+    private static Activity Invoke(string aadObjectId, string verb, JObject data)
+    {
+        var activity = Message(aadObjectId, string.Empty);
+        activity.Type = ActivityTypes.Invoke;
+        activity.Text = null;
+        activity.Name = "adaptiveCard/action";
+        activity.Value = JObject.FromObject(new { action = new { type = "Action.Execute", verb, data }, trigger = "manual" });
+        return activity;
     }
 
     private ITurnContext TurnContext(Activity activity)

@@ -7,6 +7,7 @@ using SopBot.Bot.CheckIn;
 using SopBot.Bot.Knowledge;
 using SopBot.Bot.Localization;
 using SopBot.Bot.Roster;
+using SopBot.Bot.TeamLinks;
 using SopBot.Bot.Teams;
 using SopBot.Domain;
 using SopBot.Domain.Briefs;
@@ -14,6 +15,8 @@ using SopBot.Domain.CheckIns;
 using SopBot.Domain.Countries;
 using SopBot.Domain.Roster;
 using SopBot.Domain.Sop;
+using Moq;
+using SopBot.Domain.Teams;
 using SopBot.Knowledge;
 
 namespace SopBot.Bot.Tests;
@@ -123,6 +126,162 @@ public sealed class CardRenderingTests : IClassFixture<CardRenderingTests.Servic
         Parse(_services.KnowledgeCards.TalkingPoints(language), out _);
     }
 
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void RosterList_FullPageOfLargestRows_IsValidAndSmall(Language language)
+    {
+        var members = Enumerable.Range(0, RosterCards.PageSize).Select(LargestMember).ToList();
+        var view = new RosterListView(null, Role.RegionalDirector, new RosterPage(members, new string('t', 1_000), 9), 3, true, true, true, true, LargestName, true);
+
+        var card = Parse(_services.RosterCards.List(view, language), out var bytes);
+
+        Assert.True(bytes < MaxCardBytes, $"{bytes} bytes");
+        Assert.Equal(RosterCards.PageSize, Nodes(card).Count(node => (string?)node["verb"] == "roster.edit"));
+        Assert.Equal(27, Nodes(card).First(node => (string?)node["id"] == "filterCountry")["choices"]!.AsArray().Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void MemberForm_WithLargestMember_IsValidAndSmall(Language language)
+    {
+        var member = LargestMember(1);
+        var entered = new MemberForm(member.AadObjectId, new string('"', 1_000), "BRA", Roles.All);
+
+        var card = Parse(_services.RosterCards.Form(member, entered, LargestName, language), out var bytes);
+
+        Assert.True(bytes < MaxCardBytes, $"{bytes} bytes");
+        Assert.Equal("unctMember,secretariat,regionalDirector,administrator", InputValue(card, "roles"));
+        Assert.Equal(member.AadObjectId, ActionData(card, "roster.change")?["aadObjectId"]?.GetValue<string>());
+        Assert.Null(ActionData(card, "roster.add"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void ImportPreview_PageOfLargestRows_IsValidAndSmall(Language language)
+    {
+        var rows = new List<RosterImportRow>();
+        for (var line = 2; line < 2 + RosterImportCards.RowsPerPage * 3; line++)
+        {
+            rows.Add((line % 3) switch
+            {
+                0 => new RosterImportRow(line, RosterImportRowKind.Rejected, null, null, RosterProblem.UnknownCountry, new string('"', 200_000)),
+                1 => new RosterImportRow(line, RosterImportRowKind.Added, null, LargestMember(line)),
+                _ => new RosterImportRow(line, RosterImportRowKind.Changed, LargestMember(line), LargestMember(line) with { CountryIso3 = "ARG" }),
+            });
+        }
+
+        var preview = new RosterImportPreview(new string('a', 32), "aad-sec", "Secretariat", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 1, RosterImportStatus.Pending, rows);
+        foreach (var page in new[] { 1, 2, 3 })
+        {
+            var card = Parse(_services.ImportCards.Preview(preview, page, language), out var bytes);
+
+            Assert.True(bytes < MaxCardBytes, $"page {page}: {bytes} bytes");
+            Assert.Null(ActionData(card, "roster.import.apply"));
+            var pageTargets = Nodes(card).Where(node => (string?)node["verb"] == "roster.import.page").Select(node => (int?)node["data"]?["page"]).ToList();
+            Assert.Equal(page > 1, pageTargets.Contains(page - 1));
+            Assert.Equal(page < 3, pageTargets.Contains(page + 1));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void ExportParts_OfLargestRoster_AreSmallAndImportBack(Language language)
+    {
+        var members = Enumerable.Range(0, 300).Select(LargestMember).ToList();
+
+        var parts = RosterExportResponder.SplitIntoParts(members);
+
+        Assert.True(parts.Count > 1);
+        var parsed = parts.SelectMany(part => RosterCsv.Parse(Encoding.UTF8.GetBytes(part)).Members).ToList();
+        Assert.Equal(members.Select(RosterRules.Normalize), parsed);
+        foreach (var part in parts)
+        {
+            var data = new ExportCardData(LargestName, LargestName, true, LargestName, "CSV", part, true, true, new ExportPartData(1, 1), new ExportPartData(3, 1), "Previous", "Next");
+            Parse(_services.Renderer.Render("roster-export", data), out var bytes);
+            Assert.True(bytes < MaxCardBytes, $"{language}: {bytes} bytes");
+        }
+    }
+
+    [Fact]
+    public void ExportParts_OfEmptyRoster_IsTheHeader()
+    {
+        Assert.Equal(["aadObjectId,displayName,countryIso3,role\r\n"], RosterExportResponder.SplitIntoParts([]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task TeamMembersOffer_OfLargestMembers_OffersFewerToStaySmall(Language language)
+    {
+        var members = Enumerable.Range(0, 100).Select(i => new TeamMember(LargestMember(i).AadObjectId, LargestName, LargestName)).ToList();
+        var card = await RenderOfferAsync(members, language);
+        var offered = Nodes(card.Json).First(node => (string?)node["id"] == "selected")["choices"]!.AsArray().Count;
+
+        Assert.True(card.Bytes < MaxCardBytes, $"{card.Bytes} bytes");
+        Assert.InRange(offered, 10, TeamLinkResponder.MaxOffered - 1);
+        Assert.Contains($" {offered}", AllText(card.Json));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task TeamMembersOffer_OfTypicalMembers_OffersTheMost(Language language)
+    {
+        var members = Enumerable.Range(0, 100).Select(i => new TeamMember(Guid.NewGuid().ToString(), $"Member {i} with a long family name", $"member.{i}@example.org")).ToList();
+        var card = await RenderOfferAsync(members, language);
+
+        Assert.True(card.Bytes < MaxCardBytes, $"{card.Bytes} bytes");
+        Assert.Equal(TeamLinkResponder.MaxOffered, Nodes(card.Json).First(node => (string?)node["id"] == "selected")["choices"]!.AsArray().Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void AccessDenials_HaveAMessageForEveryActionAndReason(Language language)
+    {
+        foreach (var action in Enum.GetValues<BotAction>())
+        {
+            foreach (var reason in Enum.GetValues<AccessReason>())
+            {
+                var text = _services.Access.Text(new AccessDecision(action, reason), TestPrincipals.UnctMemberInBrazil, language);
+                Assert.DoesNotContain("{", text);
+                Parse(_services.Access.Denied(new AccessDecision(action, reason), TestPrincipals.NoRole, language), out _);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A name of the largest size the roster allows, made of characters that take the most bytes
+    /// once escaped for JSON: quotes and backslashes (2), line and paragraph separators (6 as \u2028),
+    /// and characters outside the Basic Multilingual Plane (4 for 2 characters).
+    /// </summary>
+    private static readonly string LargestName = string.Concat(Enumerable.Repeat("\"\\\u2028\u2029🌎Ñ", RosterRules.MaxDisplayNameLength / 7)).PadRight(RosterRules.MaxDisplayNameLength, '"');
+
+    private static RosterMember LargestMember(int index) =>
+        new(index.ToString("D4", System.Globalization.CultureInfo.InvariantCulture) + new string('x', RosterRules.MaxIdLength - 4), LargestName, "BRA", Roles.All);
+
+    /// <summary>Renders "team members" in a linked team whose members are <paramref name="members"/>, none of them on the roster.</summary>
+    private async Task<(JsonObject Json, int Bytes)> RenderOfferAsync(IReadOnlyList<TeamMember> members, Language language)
+    {
+        var link = new TeamLink("19:team@thread.tacv2", null, "BRA", "{}", "aad-sec", "Secretariat", DateTimeOffset.UnixEpoch);
+        var links = new Mock<ITeamLinkStore>();
+        links.Setup(store => store.FindAsync(link.TeamId, It.IsAny<CancellationToken>())).ReturnsAsync(link);
+        var roster = new Mock<IRosterManagementStore>();
+        roster.Setup(store => store.GetSnapshotAsync(It.IsAny<CancellationToken>())).ReturnsAsync(new RosterSnapshot(1, []));
+        var directory = new Mock<TeamMemberDirectory>();
+        directory.Setup(d => d.ListAsync(It.IsAny<Microsoft.Bot.Builder.ITurnContext>(), link.TeamId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new TeamMemberList(members, false));
+        var turn = new Mock<Microsoft.Bot.Builder.ITurnContext>();
+        turn.SetupGet(context => context.Activity).Returns(new Microsoft.Bot.Schema.Activity
+        {
+            ChannelData = Newtonsoft.Json.Linq.JObject.FromObject(new { team = new { id = link.TeamId } }),
+        });
+        var responder = new TeamLinkResponder(
+            links.Object, roster.Object, directory.Object, _services.Renderer, _services.Common, _services.Access, _services.Strings,
+            NullLogger<TeamLinkResponder>.Instance);
+
+        var json = await responder.OfferAsync(turn.Object, TestPrincipals.Secretariat, language, default);
+
+        return (Parse(json, out var bytes), bytes);
+    }
+
     private static CheckInContext Context() => new(Ana, Brazil, Q4);
 
     private static ElementAnswer LargestAnswer(int element)
@@ -173,6 +332,7 @@ public sealed class CardRenderingTests : IClassFixture<CardRenderingTests.Servic
             BriefCards = new BriefCards(Renderer, Knowledge, Strings);
             KnowledgeCards = new KnowledgeCards(Renderer, Knowledge, Strings);
             RosterCards = new RosterCards(Renderer, Strings);
+            ImportCards = new RosterImportCards(Renderer, RosterCards, Strings);
             Access = new AccessMessages(Common, Strings);
         }
 
@@ -183,6 +343,8 @@ public sealed class CardRenderingTests : IClassFixture<CardRenderingTests.Servic
         public KnowledgeBase Knowledge { get; }
 
         public RosterCards RosterCards { get; }
+
+        public RosterImportCards ImportCards { get; }
 
         public AccessMessages Access { get; }
 

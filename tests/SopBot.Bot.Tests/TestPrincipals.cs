@@ -18,6 +18,10 @@ internal static class TestPrincipals
 
     public static Principal Secretariat { get; } = Identify("aad-secretariat", new RosterMember("aad-secretariat", "Secretariat", null, Role.Secretariat));
 
+    /// <summary>A UNCT member of Brazil who is also on the Secretariat, and so may use every command but the administrator's.</summary>
+    public static Principal UnctMemberAndSecretariat { get; } =
+        Identify("aad-both", new RosterMember("aad-both", "Both", "BRA", Role.UnctMember | Role.Secretariat));
+
     public static Principal Administrator { get; } = Identify("aad-admin", new RosterMember("aad-admin", "Admin", null, Role.Administrator));
 
     public static Principal Identify(string aadObjectId, RosterMember? entry, string tenant = Tenant) =>

@@ -80,6 +80,7 @@ public static class SopBotServiceCollectionExtensions
     public static IServiceCollection AddSopBotRoster(this IServiceCollection services)
     {
         services.AddSingleton<RosterCards>();
+        services.AddSingleton<RosterImportCards>();
         services.AddSingleton<RosterResponder>();
         services.AddSingleton<RosterImportResponder>();
         services.AddSingleton<RosterExportResponder>();

@@ -26,7 +26,7 @@ public sealed class RosterCards(CardRenderer renderer, Localizer strings)
     /// Members per list page. With names cut to <see cref="MaxNameInList"/> characters, a full
     /// page of the largest rows stays under Teams' card size limit (CardRenderingTests checks it).
     /// </summary>
-    public const int PageSize = 20;
+    public const int PageSize = 15;
 
     /// <summary>Names longer than this are cut in lists, where the full name is one click away.</summary>
     public const int MaxNameInList = 80;

@@ -19,8 +19,7 @@ public sealed class RosterImportResponder(
     IRosterManagementStore store,
     RosterFileDownloader downloader,
     RosterResponder roster,
-    RosterCards rosterCards,
-    CardRenderer renderer,
+    RosterImportCards cards,
     CommonCards common,
     AccessMessages access,
     Localizer strings,
@@ -28,12 +27,6 @@ public sealed class RosterImportResponder(
 {
     /// <summary>The content type of a file a user sends to the bot in Teams.</summary>
     public const string FileDownloadInfoType = "application/vnd.microsoft.teams.file.download.info";
-
-    /// <summary>Rows per preview page; rows that change nothing are counted, not listed.</summary>
-    public const int RowsPerPage = 15;
-
-    /// <summary>A row's reason is cut to this many characters on the card; it can quote a whole cell of the file.</summary>
-    public const int MaxReasonLength = 300;
 
     public static IReadOnlySet<string> Verbs { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -54,18 +47,7 @@ public sealed class RosterImportResponder(
             return access.Denied(decision, principal, language);
         }
 
-        return renderer.Render("roster-import", new ImportFormCardData(
-            strings.Get(language, "import.heading"),
-            [
-                strings.Get(language, "import.howToSend"),
-                strings.Get(language, "import.header"),
-                strings.Get(language, "import.roles"),
-                strings.Get(language, "import.effect"),
-                strings.Format(language, "import.limits", ("rows", RosterCsv.MaxDataRows)),
-            ],
-            strings.Get(language, "import.csvLabel"),
-            strings.Get(language, "import.csvPlaceholder"),
-            strings.Get(language, "import.preview")));
+        return cards.Form(language);
     }
 
     /// <summary>Previews the roster file the caller sent as an attachment, after checking that they may import.</summary>
@@ -148,7 +130,7 @@ public sealed class RosterImportResponder(
         var preview = ((PreviewImportResult.Created)result).Preview;
         logger.RosterImportPreviewed(
             preview.ImportId, principal.AadObjectId, preview.AddedCount, preview.ChangedCount, preview.UnchangedCount, preview.RejectedCount);
-        return Preview(preview, 1, language);
+        return cards.Preview(preview, 1, language);
     }
 
     private async Task<string> PageAsync(Principal principal, ImportPageRequest request, Language language, CancellationToken cancellationToken)
@@ -156,7 +138,7 @@ public sealed class RosterImportResponder(
         var preview = await store.GetImportAsync(request.ImportId, principal, cancellationToken);
         return preview is null
             ? Message(language, strings.Get(language, "importProblem." + ApplyImportProblem.NotFound))
-            : Preview(preview, request.Page, language);
+            : cards.Preview(preview, request.Page, language);
     }
 
     private async Task<string> ApplyAsync(Principal principal, ImportPageRequest request, Language language, CancellationToken cancellationToken)
@@ -182,82 +164,8 @@ public sealed class RosterImportResponder(
         return common.Message(language, strings.Get(language, "import.heading"), strings.Get(language, "import.cancelled"), false, false);
     }
 
-    /// <summary>Renders page <paramref name="page"/> of the rows that add, change or reject something: rejected rows first, then the rest in line order.</summary>
-    private string Preview(RosterImportPreview preview, int page, Language language)
-    {
-        var listed = preview.Rows
-            .Where(row => row.Kind != RosterImportRowKind.Unchanged)
-            .OrderBy(row => row.Kind == RosterImportRowKind.Rejected ? 0 : 1)
-            .ThenBy(row => row.Line)
-            .ToList();
-        var pageCount = Math.Max(1, (listed.Count + RowsPerPage - 1) / RowsPerPage);
-        page = Math.Clamp(page, 1, pageCount);
-        var rows = listed.Skip((page - 1) * RowsPerPage).Take(RowsPerPage).Select(row => Row(row, language)).ToList();
-        var first = listed.Count == 0 ? 0 : ((page - 1) * RowsPerPage) + 1;
-        var summaryKey = preview.Status == RosterImportStatus.Applied ? "import.alreadyApplied"
-            : preview.RejectedCount > 0 ? "import.hasRejected"
-            : preview.CanApply ? "import.ready"
-            : "import.nothingToApply";
-
-        return renderer.Render("roster-import-preview", new ImportPreviewCardData(
-            strings.Get(language, "import.previewHeading"),
-            [
-                new ImportFact(strings.Get(language, "import.added"), preview.AddedCount.ToString(Localizer.CultureFor(language))),
-                new ImportFact(strings.Get(language, "import.changed"), preview.ChangedCount.ToString(Localizer.CultureFor(language))),
-                new ImportFact(strings.Get(language, "import.unchanged"), preview.UnchangedCount.ToString(Localizer.CultureFor(language))),
-                new ImportFact(strings.Get(language, "import.rejected"), preview.RejectedCount.ToString(Localizer.CultureFor(language))),
-            ],
-            strings.Get(language, summaryKey),
-            preview.RejectedCount > 0 ? "Attention" : "Default",
-            strings.Format(language, "import.pageInfo",
-                ("first", first), ("last", first == 0 ? 0 : first + rows.Count - 1), ("total", listed.Count), ("page", page), ("pages", pageCount)),
-            rows,
-            preview.CanApply && preview.Status == RosterImportStatus.Pending,
-            page > 1,
-            page < pageCount,
-            new ImportPageData(preview.ImportId, page),
-            new ImportPageData(preview.ImportId, page - 1),
-            new ImportPageData(preview.ImportId, page + 1),
-            new ImportPreviewLabels(
-                strings.Get(language, "import.confirm"),
-                strings.Get(language, "import.cancel"),
-                strings.Get(language, "import.previous"),
-                strings.Get(language, "import.next"))));
-    }
-
-    private ImportRowData Row(RosterImportRow row, Language language)
-    {
-        var line = row.Line == 0 ? strings.Get(language, "import.wholeFile") : strings.Format(language, "import.line", ("line", row.Line));
-        return row.Kind switch
-        {
-            RosterImportRowKind.Rejected => new ImportRowData(
-                strings.Get(language, "import.kindRejected"),
-                "Attention",
-                $"{line}: {RosterCards.Shorten(Describe(row, language), MaxReasonLength)}"),
-            RosterImportRowKind.Added => new ImportRowData(
-                strings.Get(language, "import.kindAdded"),
-                "Good",
-                $"{line}: {NameOf(row.After!)} · {rosterCards.Details(row.After!, language)}"),
-            _ => new ImportRowData(
-                strings.Get(language, "import.kindChanged"),
-                "Warning",
-                $"{line}: {NameOf(row.After!)} · {rosterCards.Details(row.After!, language)} ({strings.Format(language, "import.was", ("before", $"{NameOf(row.Before!)} · {rosterCards.Details(row.Before!, language)}"))})"),
-        };
-    }
-
-    /// <summary>The reason of a rejected row: the parser's English reason, after the problem's name in the caller's language.</summary>
-    private string Describe(RosterImportRow row, Language language)
-    {
-        var reason = row.Reason ?? string.Empty;
-        return row.Problem is { } problem && language == Language.Spanish
-            ? $"{strings.Get(language, "rosterProblem." + problem)} ({reason})"
-            : reason;
-    }
-
     private static bool IsCsvOrText(string? fileType) =>
         string.Equals(fileType, "csv", StringComparison.OrdinalIgnoreCase) || string.Equals(fileType, "txt", StringComparison.OrdinalIgnoreCase);
-
-    private static string NameOf(RosterMember member) => RosterCards.Shorten(member.DisplayName, RosterCards.MaxNameInList);
 
     private string Message(Language language, string text) =>
         common.Message(language, strings.Get(language, "import.heading"), text, true, false);

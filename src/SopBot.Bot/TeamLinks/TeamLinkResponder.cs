@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
@@ -37,6 +38,9 @@ public sealed class TeamLinkResponder(
     public const int MaxOffered = 40;
 
     public const string AddMembersVerb = "teamlink.addMembers";
+
+    /// <summary>The most names a notice lists; it counts the rest.</summary>
+    private const int MaxNamesInNotice = 10;
 
     /// <summary>Returns the team and channel from the activity's channelData, or null outside a team.</summary>
     public static TeamChannel? TeamOf(IActivity activity)
@@ -193,11 +197,11 @@ public sealed class TeamLinkResponder(
         }
 
         var notice = added.Count > 0
-            ? strings.Format(language, "teamLink.added", ("count", added.Count), ("names", string.Join(", ", added)), ("country", CountryName(link.CountryIso3, language)))
+            ? strings.Format(language, "teamLink.added", ("count", added.Count), ("names", ListSome(added, language)), ("country", CountryName(link.CountryIso3, language)))
             : strings.Get(language, "teamLink.noneAdded");
         if (skipped.Count > 0)
         {
-            notice += " " + strings.Format(language, "teamLink.skipped", ("details", string.Join("; ", skipped)));
+            notice += " " + strings.Format(language, "teamLink.skipped", ("details", ListSome(skipped, language)));
         }
 
         return await OfferCardAsync(turnContext, principal, link, "teamLink.alreadyLinked", (notice, added.Count == 0), language, cancellationToken);
@@ -238,47 +242,56 @@ public sealed class TeamLinkResponder(
         CancellationToken cancellationToken)
     {
         var country = CountryName(link.CountryIso3, language);
-        var candidates = new List<TeamMember>();
-        var total = 0;
-        string offerText;
+        List<TeamMember> missing;
+        var readNote = string.Empty;
         try
         {
             var members = await directory.ListAsync(turnContext, link.TeamId, cancellationToken);
             var onRoster = (await roster.GetSnapshotAsync(cancellationToken)).Members
                 .Select(member => member.AadObjectId)
                 .ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var missing = members.Members
+            missing = members.Members
                 .Where(member => !onRoster.Contains(member.AadObjectId))
                 .DistinctBy(member => member.AadObjectId, StringComparer.OrdinalIgnoreCase)
                 .ToList();
-            total = missing.Count;
-            candidates = missing.Take(MaxOffered).ToList();
-            offerText = total == 0 ? strings.Get(language, "teamLink.everyoneOnRoster")
-                : total > candidates.Count ? strings.Format(language, "teamLink.offerPartial", ("shown", candidates.Count), ("count", total), ("country", country))
-                : strings.Format(language, "teamLink.offer", ("count", total), ("country", country));
             if (members.IsTruncated)
             {
-                offerText += " " + strings.Format(language, "teamLink.membersTruncated", ("max", TeamMemberDirectory.MaxMembers));
+                readNote = " " + strings.Format(language, "teamLink.membersTruncated", ("max", TeamMemberDirectory.MaxMembers));
             }
         }
         catch (Exception exception) when (exception is ErrorResponseException or HttpRequestException)
         {
             logger.TeamMembersUnavailable(exception, link.TeamId);
-            offerText = strings.Get(language, "teamLink.membersUnavailable");
+            missing = [];
+            readNote = strings.Get(language, "teamLink.membersUnavailable");
         }
 
-        logger.TeamMembersOffered(link.TeamId, link.CountryIso3, principal.AadObjectId, total, candidates.Count);
-        return renderer.Render("team-members", new TeamMembersCardData(
-            strings.Format(language, headingKey, ("country", country)),
-            strings.Format(language, "teamLink.explanation", ("country", country)),
-            notice is not null,
-            notice?.Text ?? string.Empty,
-            notice is { IsWarning: true } ? "Attention" : "Good",
-            offerText,
-            candidates.Count > 0,
-            strings.Format(language, "teamLink.selectLabel", ("country", country)),
-            candidates.Select(member => new Choice(CandidateTitle(member), member.AadObjectId)).ToList(),
-            strings.Format(language, "teamLink.add", ("country", country))));
+        // Names and emails come from Teams with no length limit, so fewer people are offered when the card would be too large.
+        var shown = Math.Min(missing.Count, MaxOffered);
+        while (true)
+        {
+            var offerText = missing.Count == 0 ? (readNote.Length > 0 ? string.Empty : strings.Get(language, "teamLink.everyoneOnRoster"))
+                : shown < missing.Count ? strings.Format(language, "teamLink.offerPartial", ("shown", shown), ("count", missing.Count), ("country", country))
+                : strings.Format(language, "teamLink.offer", ("count", missing.Count), ("country", country));
+            var card = renderer.Render("team-members", new TeamMembersCardData(
+                strings.Format(language, headingKey, ("country", country)),
+                strings.Format(language, "teamLink.explanation", ("country", country)),
+                notice is not null,
+                notice?.Text ?? string.Empty,
+                notice is { IsWarning: true } ? "Attention" : "Good",
+                (offerText + readNote).Trim(),
+                shown > 0,
+                strings.Format(language, "teamLink.selectLabel", ("country", country)),
+                missing.Take(shown).Select(member => new Choice(CandidateTitle(member), member.AadObjectId)).ToList(),
+                strings.Format(language, "teamLink.add", ("country", country))));
+            if (shown == 0 || Encoding.UTF8.GetByteCount(card) <= CardLimits.MaxCardBytes)
+            {
+                logger.TeamMembersOffered(link.TeamId, link.CountryIso3, principal.AadObjectId, missing.Count, shown);
+                return card;
+            }
+
+            shown -= Math.Max(1, shown / 4);
+        }
     }
 
     /// <summary>
@@ -297,6 +310,12 @@ public sealed class TeamLinkResponder(
 
         return JsonConvert.SerializeObject(reference, Formatting.None, new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore });
     }
+
+    /// <summary>Joins the first <see cref="MaxNamesInNotice"/> items, then says how many more there are.</summary>
+    private string ListSome(IReadOnlyList<string> items, Language language) =>
+        items.Count <= MaxNamesInNotice
+            ? string.Join(", ", items)
+            : string.Join(", ", items.Take(MaxNamesInNotice)) + " " + strings.Format(language, "teamLink.andMore", ("count", items.Count - MaxNamesInNotice));
 
     private static string CandidateTitle(TeamMember member)
     {
