@@ -123,7 +123,7 @@ public sealed class ActivityHandlerTests : IClassFixture<CardRenderingTests.Serv
     }
 
     [Fact]
-    public async Task ForgedRoleChange_ByUnctMember_NeverReachesTheStore()
+    public async Task ForgedRoleChange_ByUnctMember_SkipsStore()
     {
         var data = JObject.FromObject(new { aadObjectId = "aad-luis", displayName = "Luis", country = "BRA", roles = "administrator" });
 
@@ -146,7 +146,7 @@ public sealed class ActivityHandlerTests : IClassFixture<CardRenderingTests.Serv
     }
 
     [Fact]
-    public async Task ImportPreview_ByUnctMember_NeverReachesTheStore()
+    public async Task ImportPreview_ByUnctMember_SkipsStore()
     {
         var data = JObject.FromObject(new { csv = "aadObjectId,displayName,countryIso3,role\naad-ana,Ana,BRA,administrator\n" });
 
@@ -157,7 +157,7 @@ public sealed class ActivityHandlerTests : IClassFixture<CardRenderingTests.Serv
     }
 
     [Fact]
-    public async Task MessageFromOtherTenant_IsRefusedBeforeAnyStorage()
+    public async Task OtherTenantMessage_SkipsStorage()
     {
         var activity = Message("aad-ana", "check in");
         activity.Conversation.TenantId = "11111111-2222-3333-4444-555555555555";
@@ -171,7 +171,7 @@ public sealed class ActivityHandlerTests : IClassFixture<CardRenderingTests.Serv
     }
 
     [Fact]
-    public async Task LinkTeam_ByUnctMember_IsRefusedWithoutStoring()
+    public async Task LinkTeam_ByUnctMember_SkipsStore()
     {
         var activity = Message("aad-ana", "link team Brazil");
         activity.ChannelData = JObject.FromObject(new { team = new { id = "19:team@thread.tacv2" }, tenant = new { id = "tenant-1" } });

@@ -86,7 +86,7 @@ public sealed class AuthorizationWiringTests
     }
 
     [Fact]
-    public async Task OtherTenant_IsNotLookedUpOnTheRoster()
+    public async Task OtherTenant_SkipsRosterLookup()
     {
         var authorization = Authorization(anonymous: false, tenants: [Tenant]);
 
@@ -112,7 +112,7 @@ public sealed class AuthorizationWiringTests
     }
 
     [Fact]
-    public void Validator_IdsThatAreNotGuids_FailNamingEach()
+    public void Validator_NonGuidIds_Fail()
     {
         var result = Validate(anonymous: false, new AuthorizationOptions
         {

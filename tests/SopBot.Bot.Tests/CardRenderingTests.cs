@@ -249,8 +249,9 @@ public sealed class CardRenderingTests : IClassFixture<CardRenderingTests.Servic
 
     /// <summary>
     /// A name of the largest size the roster allows, made of characters that take the most bytes
-    /// once escaped for JSON: quotes and backslashes (2), line and paragraph separators (6 as \u2028),
-    /// and characters outside the Basic Multilingual Plane (4 for 2 characters).
+    /// once escaped for JSON by the card renderer. Those are quotes and backslashes (2 bytes), line
+    /// and paragraph separators (6 bytes, as \u2028), and characters outside the Basic Multilingual
+    /// Plane (12 bytes, as two \u escapes).
     /// </summary>
     private static readonly string LargestName = string.Concat(Enumerable.Repeat("\"\\\u2028\u2029🌎Ñ", RosterRules.MaxDisplayNameLength / 7)).PadRight(RosterRules.MaxDisplayNameLength, '"');
 

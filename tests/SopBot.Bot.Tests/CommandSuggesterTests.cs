@@ -30,7 +30,7 @@ public sealed class CommandSuggesterTests
     }
 
     [Fact]
-    public void Suggest_SecretariatCommandForUnctMember_SkipsToAllowedOne()
+    public void Suggest_SecretariatCommand_NeedsTheRole()
     {
         Assert.Null(CommandSuggester.Suggest("import rostr", TestPrincipals.UnctMemberInBrazil));
         Assert.Equal("import roster", CommandSuggester.Suggest("import rostr", TestPrincipals.Secretariat));

@@ -48,7 +48,7 @@ public sealed class RosterSubmissionsTests
     }
 
     [Fact]
-    public void Form_EmptyValues_AreLeftForTheRosterRules()
+    public void Form_EmptyValues_AreAccepted()
     {
         Assert.True(RosterSubmissions.TryParseForm(Data("""{"displayName":"","country":"","roles":""}"""), out var form, out var problem), problem);
 

@@ -40,7 +40,7 @@ public sealed class TeamLinkBotTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LinkTeam_StoresLinkWithReferenceAndOffersMembers()
+    public async Task LinkTeam_StoresReferenceAndOffersMembers()
     {
         var card = await Send(_secretariat, "link team Brasil");
 
@@ -60,11 +60,13 @@ public sealed class TeamLinkBotTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(_connector.ServiceUrl, (string?)reference["serviceUrl"]);
         Assert.Equal("28:sopbot", (string?)reference["bot"]?["id"]);
         Assert.Null(reference["activityId"]);
+        var reply = _connector.Sent.Last();
+        Assert.Equal(_secretariat.ConversationId, (string?)reply["conversation"]?["id"]);
         Assert.Equal(TeamLinkAuditAction.Linked, Assert.Single(await Links().GetAuditAsync(TeamId, default)).Action);
     }
 
     [Fact]
-    public async Task MemberAddedFromOffer_CanCheckInOnlyAfterwards()
+    public async Task OfferedMember_ChecksInOnceAdded()
     {
         var rita = new ActivityBuilder(_connector.ServiceUrl, "aad-rita", "Rita Lima").InTeam(TeamId, ChannelId);
         var offer = await Send(_secretariat, "link team Brazil");
@@ -86,7 +88,7 @@ public sealed class TeamLinkBotTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AddMembers_SomeoneOutsideTheTeam_IsNotAdded()
+    public async Task AddMembers_Outsider_IsNotAdded()
     {
         await Send(_secretariat, "link team Brazil");
 
@@ -98,7 +100,7 @@ public sealed class TeamLinkBotTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AddMembers_ByUnctMember_IsRefused()
+    public async Task AddMembers_ByUnctMember_IsRejected()
     {
         await Send(_secretariat, "link team Brazil");
         var ana = new ActivityBuilder(_connector.ServiceUrl, "aad-ana", "Ana Souza").InTeam(TeamId, ChannelId);
@@ -110,7 +112,7 @@ public sealed class TeamLinkBotTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LinkTeam_ByUnctMember_IsRefused()
+    public async Task LinkTeam_ByUnctMember_IsRejected()
     {
         var ana = new ActivityBuilder(_connector.ServiceUrl, "aad-ana", "Ana Souza").InTeam(TeamId);
 
@@ -121,7 +123,7 @@ public sealed class TeamLinkBotTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LinkTeam_InPersonalChat_SaysWhereToTypeIt()
+    public async Task LinkTeam_InPersonalChat_PointsToChannel()
     {
         var personal = new ActivityBuilder(_connector.ServiceUrl, "aad-secretariat", "Regional Secretariat");
 
@@ -131,7 +133,7 @@ public sealed class TeamLinkBotTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LinkTeam_ToSecondCountry_IsRejectedUntilUnlinked()
+    public async Task LinkTeam_SecondCountry_NeedsUnlink()
     {
         await Send(_secretariat, "link team Brazil");
 
@@ -162,7 +164,7 @@ public sealed class TeamLinkBotTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TeamMembers_ReadsEveryPageAndOffersTheFirstForty()
+    public async Task TeamMembers_ReadsEveryPage()
     {
         _connector.Members.Clear();
         _connector.Members.AddRange(Enumerable.Range(1, 250).Select(i => ConnectorRecorder.Member($"aad-member-{i:D3}", $"Member {i}")));
@@ -175,7 +177,7 @@ public sealed class TeamLinkBotTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TeamMembers_BeforeLinking_SaysTheTeamIsNotLinked()
+    public async Task TeamMembers_BeforeLinking_IsRejected()
     {
         var card = await Send(_secretariat, "team members");
 

@@ -32,7 +32,7 @@ public sealed class TenantTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OtherTenant_Message_GetsOnlyARefusal()
+    public async Task OtherTenant_Message_IsRejected()
     {
         var secretariat = new ActivityBuilder(_connector.ServiceUrl, "aad-secretariat", "Regional Secretariat", tenantId: OtherTenant);
 
@@ -45,7 +45,7 @@ public sealed class TenantTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OtherTenant_CardAction_IsRefusedAndStoresNothing()
+    public async Task OtherTenant_CardAction_IsRejected()
     {
         var ana = new ActivityBuilder(_connector.ServiceUrl, "aad-ana", "Ana Souza", tenantId: OtherTenant);
 
@@ -59,7 +59,7 @@ public sealed class TenantTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ContradictingTenants_AreRefused()
+    public async Task ContradictingTenants_AreRejected()
     {
         var ana = new ActivityBuilder(_connector.ServiceUrl, "aad-ana", "Ana Souza");
         var message = ana.Message("check in");
@@ -84,7 +84,7 @@ public sealed class TenantTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AllowedTenant_InstallEvent_IsWelcomedAndOtherTenantIsNot()
+    public async Task InstallEvent_OtherTenant_GetsNoWelcome()
     {
         var other = new ActivityBuilder(_connector.ServiceUrl, "aad-ana", "Ana Souza", tenantId: OtherTenant);
         var allowed = new ActivityBuilder(_connector.ServiceUrl, "aad-luis", "Luis Pérez");

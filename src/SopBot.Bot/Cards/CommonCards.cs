@@ -34,7 +34,7 @@ public sealed class CommonCards(CardRenderer renderer, Localizer strings)
         TextCommand.LinkTeam, TextCommand.UnlinkTeam, TextCommand.TeamMembers, TextCommand.Help,
     ];
 
-    /// <summary>The welcome card; in a team it also says how the Secretariat links the team to its country.</summary>
+    /// <summary>The welcome card. In a team it adds how the Secretariat links the team to its country.</summary>
     public string Welcome(Language language, bool inTeam = false)
     {
         List<string> points = [strings.Get(language, "welcome.checkIn"), strings.Get(language, "welcome.status"), strings.Get(language, "welcome.help")];

@@ -94,7 +94,15 @@ public static class CommandSuggester
     }
 
     /// <summary>One typo in a keyword of up to 4 letters, two up to 8, three beyond.</summary>
-    private static int MaxDistance(string keyword) => keyword.Length <= 4 ? 1 : keyword.Length <= 8 ? 2 : 3;
+    private static int MaxDistance(string keyword)
+    {
+        if (keyword.Length <= 4)
+        {
+            return 1;
+        }
+
+        return keyword.Length <= 8 ? 2 : 3;
+    }
 
     private sealed record Candidate(CommandKeyword Keyword, int Distance, string Suggestion);
 }

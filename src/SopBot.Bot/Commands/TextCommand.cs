@@ -98,7 +98,7 @@ public static class TextCommands
 
     /// <summary>
     /// Returns the text after the keyword's words, cut from the original text so that "brief
-    /// Haïti" keeps its accent for the reply; the normalized rest when the words do not line up.
+    /// Haïti" keeps its accent for the reply. When the words do not line up, returns the rest of the normalized text.
     /// </summary>
     public static string ArgumentAfter(string text, string keyword)
     {

@@ -44,5 +44,13 @@ public sealed class AuthorizationOptionsValidator(IOptions<BotOptions> botOption
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static string Shorten(string? text) => text is null ? string.Empty : text.Length <= 60 ? text : text[..60] + "…";
+    private static string Shorten(string? text)
+    {
+        if (text is null)
+        {
+            return string.Empty;
+        }
+
+        return text.Length <= 60 ? text : text[..60] + "…";
+    }
 }

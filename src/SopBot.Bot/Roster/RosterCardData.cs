@@ -9,7 +9,7 @@ public sealed record RosterPageData(string Token, int Page);
 /// <summary>What a button about one member sends back: the member's AAD object id.</summary>
 public sealed record MemberData(string AadObjectId);
 
-public sealed record RosterListLabels(string Country, string Role, string Filter, string Edit, string Next, string First, string Add, string Import, string Export);
+public sealed record RosterListLabels(string Country, string AnyCountry, string Role, string AnyRole, string Filter, string Edit, string Next, string First, string Add, string Import, string Export);
 
 /// <summary>One member in a roster list: the name, then country, roles and id.</summary>
 public sealed record RosterRow(string Name, string Details, MemberData EditData);

@@ -70,7 +70,9 @@ public sealed class RosterCards(CardRenderer renderer, Localizer strings)
             new RosterPageData(string.Empty, 1),
             new RosterListLabels(
                 strings.Get(language, "roster.countryLabel"),
+                strings.Get(language, "roster.anyCountry"),
                 strings.Get(language, "roster.roleLabel"),
+                strings.Get(language, "roster.anyRole"),
                 strings.Get(language, "roster.filter"),
                 strings.Get(language, "roster.edit"),
                 strings.Get(language, "roster.next"),

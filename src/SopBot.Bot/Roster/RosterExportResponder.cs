@@ -14,7 +14,7 @@ namespace SopBot.Bot.Roster;
 /// A bot can attach a file in a personal chat only through the file consent flow (a
 /// FileConsentCard, the user's consent, then an upload to their OneDrive), which needs Graph
 /// permissions and does not exist in the Agents Playground. Instead the CSV is the value of a
-/// multi-line text box, from which it can be copied as it is; each part starts with the header,
+/// multi-line text box, from which it can be copied as it is. Each part starts with the header,
 /// so each part is a roster file that imports on its own. Cells that a spreadsheet would run as a
 /// formula get a leading single quote (see <see cref="RosterCsv.Write"/>).
 /// </para>
@@ -28,7 +28,7 @@ public sealed class RosterExportResponder(
     ILogger<RosterExportResponder> logger)
 {
     /// <summary>
-    /// The most bytes of one part's CSV once escaped for JSON. With the card's other text it keeps
+    /// The maximum size in bytes of one part's CSV once escaped for JSON. With the card's other text it keeps
     /// the card under Teams' size limit; CardRenderingTests checks a part of the largest rows.
     /// </summary>
     public const int MaxPartBytes = 12_000;

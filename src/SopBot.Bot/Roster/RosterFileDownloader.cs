@@ -16,7 +16,7 @@ public abstract record RosterDownload
     /// <summary>The download URL is missing, not absolute, or of a scheme or host the bot does not fetch from.</summary>
     public sealed record InvalidUrl : RosterDownload;
 
-    /// <summary>The server answered with an error status, the connection failed, or it timed out.</summary>
+    /// <summary>The server returned an error status, the connection failed, or the download timed out.</summary>
     public sealed record Failed(string Reason) : RosterDownload;
 }
 

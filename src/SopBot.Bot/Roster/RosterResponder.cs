@@ -153,7 +153,7 @@ public sealed class RosterResponder(
 
     private async Task<string> SaveAsync(Principal principal, MemberForm form, bool isNew, Language language, CancellationToken cancellationToken)
     {
-        // Checked before the storage validates the form, so that someone who may not manage the roster learns nothing from its answers.
+        // Checked before the storage validates the form, so that someone who may not manage the roster learns nothing from its results.
         var denial = DenyUnlessManager(principal);
         if (denial is not null)
         {

@@ -25,14 +25,14 @@ public sealed record ExportPartRequest(int Part, long Version);
 
 /// <summary>
 /// Reads the data that the roster cards send back into typed requests. Each verb accepts only
-/// the fields that the cards carrying it send (their action data and their inputs); any other
-/// field, a field of the wrong JSON type or an over-long value rejects the whole submission with
-/// a reason that names the field. Nothing here grants anything: every request is then decided
-/// by the Authorizer from the caller's own ids.
+/// the fields that the cards carrying it send, which are their action data and their inputs.
+/// Any other field, a field of the wrong JSON type or an over-long value rejects the whole
+/// submission with a reason that names the field. Nothing here grants anything, because every
+/// request is then decided by the Authorizer from the caller's own ids.
 /// </summary>
 public static class RosterSubmissions
 {
-    /// <summary>The longest display name the form accepts before the roster rules judge it, so that they can say what is wrong.</summary>
+    /// <summary>The longest display name the form passes on to the roster rules, so that they can report what is wrong with it.</summary>
     private const int MaxFormTextLength = 1_000;
 
     private const int MaxTokenLength = 1_100;

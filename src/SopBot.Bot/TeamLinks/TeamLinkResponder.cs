@@ -19,10 +19,10 @@ namespace SopBot.Bot.TeamLinks;
 public sealed record TeamChannel(string TeamId, string? ChannelId);
 
 /// <summary>
-/// "link team Brazil", "unlink team" and "team members", typed in a team's channel: link the
-/// team to a country with its conversation reference (for later proactive messages), and offer
-/// the team's members who are not on the roster to join that country's team as UNCT members.
-/// A link grants nothing by itself: a member checks in only once they are on the roster.
+/// "link team Brazil", "unlink team" and "team members", typed in a team's channel. Linking
+/// stores the team's country and conversation reference (for later proactive messages) and
+/// offers the team's members who are not on the roster, to add them as that country's UNCT
+/// members. A link grants nothing by itself: a member checks in only once they are on the roster.
 /// </summary>
 public sealed class TeamLinkResponder(
     ITeamLinkStore links,
@@ -303,15 +303,19 @@ public sealed class TeamLinkResponder(
     {
         var reference = activity.GetConversationReference();
         reference.ActivityId = null;
-        if (reference.Conversation is not null)
+
+        // The reference shares the activity's ConversationAccount, and the reply to this activity still needs its thread id.
+        var conversation = reference.Conversation;
+        if (conversation is not null)
         {
-            reference.Conversation.Id = team.ChannelId ?? team.TeamId;
+            reference.Conversation = new ConversationAccount(
+                conversation.IsGroup, conversation.ConversationType, team.ChannelId ?? team.TeamId, conversation.Name, conversation.AadObjectId, conversation.Role, conversation.TenantId);
         }
 
         return JsonConvert.SerializeObject(reference, Formatting.None, new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore });
     }
 
-    /// <summary>Joins the first <see cref="MaxNamesInNotice"/> items, then says how many more there are.</summary>
+    /// <summary>Joins the first <see cref="MaxNamesInNotice"/> items and counts the rest.</summary>
     private string ListSome(IReadOnlyList<string> items, Language language) =>
         items.Count <= MaxNamesInNotice
             ? string.Join(", ", items)

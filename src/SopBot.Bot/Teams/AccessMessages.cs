@@ -5,7 +5,7 @@ using SopBot.Domain.Roster;
 
 namespace SopBot.Bot.Teams;
 
-/// <summary>Turns an <see cref="Authorizer"/> denial into a short message card that says why, in the caller's language.</summary>
+/// <summary>Turns an <see cref="Authorizer"/> denial into a short message card that explains it in the caller's language.</summary>
 public sealed class AccessMessages(CommonCards common, Localizer strings)
 {
     private static readonly HashSet<BotAction> ManagerActions =

@@ -222,8 +222,8 @@ public sealed class SopBotActivityHandler(
     }
 
     /// <summary>
-    /// A short message that is a few letters away from a command the caller may use gets a "did
-    /// you mean"; anything else is a question for the knowledge base.
+    /// Suggests the command that a short message misspells, if the caller may use it. Anything
+    /// else is a question for the knowledge base.
     /// </summary>
     private async Task<string> AnswerOrSuggestAsync(Caller caller, string text, Language language, CancellationToken cancellationToken)
     {
@@ -284,7 +284,7 @@ public sealed class SopBotActivityHandler(
         await SendAsync(turnContext, commonCards.Welcome(TurnIdentity.LanguageOf(turnContext), inTeam), cancellationToken);
     }
 
-    /// <summary>Checks the tenant of an event that gets no answer when refused, logging the refusal.</summary>
+    /// <summary>Checks the tenant of an event that gets no reply when it is rejected, and logs the rejection.</summary>
     private bool IsTenantAllowed(IActivity activity)
     {
         if (authorization.IdentifyWithoutRoster(authorization.CallerOf(activity)).IsTenantAllowed)

@@ -53,7 +53,7 @@ public sealed class CheckInService(
             return new CheckInScreen.Rejected(problem!.Value, null);
         }
 
-        // The card's country only names which card was clicked; the Authorizer allows the caller's own country alone.
+        // The card's country only names which card was clicked, and the Authorizer allows the caller's own country alone.
         var cardDecision = Authorizer.Decide(principal!, BotAction.CheckIn, AccessTarget.ForCountry(request.CountryIso3));
         if (!cardDecision.IsAllowed)
         {
@@ -192,7 +192,7 @@ public sealed class CheckInService(
             });
         }
 
-        // A bootstrap administrator without a roster entry holds no country, so the decision above denied them.
+        // A bootstrap administrator without a roster entry has no country, so the decision above denied them.
         return (new CheckInContext(member!, country!, CurrentQuarter), principal, null);
     }
 

@@ -17,10 +17,21 @@ public sealed class PlaygroundPage : IAsyncDisposable
     private const string BotMessageSelector = ".fai-OutputCard";
     private const string ComposeBoxSelector = "[data-lexical-editor='true'][role='textbox']";
 
+    /// <summary>
+    /// A channel page shows the new-post box (with its "Post" button), then the posts newest first,
+    /// each a Fluent UI card with the replies under it. The bot's cards there are not in
+    /// fai-OutputCard messages, so in a channel each card's preview panel counts as one bot message.
+    /// </summary>
+    private const string ChannelPostSelector = "div.fui-Card[role='group']";
+    private const string PostButtonName = "Post";
+    private const string ChannelCardSelector = ".ac-preview-panel";
+
     private readonly IBrowserContext _context;
     private readonly List<string> _blockedRequests = [];
     private readonly List<string> _consoleErrors = [];
     private int _messagesBeforeLastSend;
+    private bool _inChannel;
+    private string? _lastPostText;
 
     private PlaygroundPage(IBrowserContext context, IPage page)
     {
@@ -33,8 +44,11 @@ public sealed class PlaygroundPage : IAsyncDisposable
     /// <summary>How long each wait lasts before it fails; 30 s by default.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Every message the bot posted in the open conversation, cards and text alike, oldest first.</summary>
-    public ILocator BotMessages => Page.Locator(BotMessageSelector);
+    /// <summary>
+    /// Every message the bot posted in the open conversation, cards and text alike, oldest first.
+    /// In a channel: the cards under the post that the last <see cref="SendMessageAsync"/> started.
+    /// </summary>
+    public ILocator BotMessages => _inChannel ? NewestPost.Locator(ChannelCardSelector) : Page.Locator(BotMessageSelector);
 
     /// <summary>Requests the page made to other hosts, which were aborted (the Playground loads fonts from res-1.cdn.office.net).</summary>
     public IReadOnlyList<string> BlockedRequests
@@ -60,7 +74,20 @@ public sealed class PlaygroundPage : IAsyncDisposable
         }
     }
 
-    private ILocator ComposeBox => Page.Locator(ComposeBoxSelector);
+    /// <summary>
+    /// The box to type in: the chat's, or in a channel the new-post box, found by its "Post" button
+    /// because its "Start a new post" placeholder goes away once text is typed (each post also has a reply box).
+    /// </summary>
+    private ILocator ComposeBox => _inChannel
+        ? Page.Locator(ChannelPostSelector).Filter(new() { Has = PostButton }).Locator(ComposeBoxSelector)
+        : Page.Locator(ComposeBoxSelector);
+
+    private ILocator PostButton => Page.GetByRole(AriaRole.Button, new() { Name = PostButtonName, Exact = true });
+
+    private ILocator ChannelPosts => Page.Locator(ChannelPostSelector).Filter(new() { HasNot = PostButton });
+
+    /// <summary>The newest post with the text of the last one sent; the bot may post its welcome in between.</summary>
+    private ILocator NewestPost => _lastPostText is null ? ChannelPosts.First : ChannelPosts.Filter(new() { HasText = _lastPostText }).First;
 
     /// <summary>
     /// Opens the Playground in a new browser context that may reach loopback addresses only. Waits
@@ -108,6 +135,9 @@ public sealed class PlaygroundPage : IAsyncDisposable
     /// </summary>
     public async Task OpenConversationAsync(string name)
     {
+        var channel = Page.GetByRole(AriaRole.Tree, new() { Name = "Teams Channel" }).GetByRole(AriaRole.Treeitem, new() { Name = name, Exact = true });
+        _inChannel = await channel.CountAsync() > 0;
+        _lastPostText = null;
         await Page.GetByRole(AriaRole.Treeitem, new() { Name = name, Exact = true }).ClickAsync();
         _messagesBeforeLastSend = 0;
     }
@@ -117,13 +147,14 @@ public sealed class PlaygroundPage : IAsyncDisposable
     /// has accepted it. With <paramref name="mentionBot"/>, the message starts with an @mention of
     /// the bot, picked from the mention menu, as group chats require.
     /// </summary>
-    /// <remarks>
-    /// NOTE: Tried in the personal chat and the group chat only. A channel page has a
-    /// "Start a new post" box and one reply box per post, which this method does not pick between.
-    /// </remarks>
+    /// <remarks>In a channel the message starts a new post, and the bot's replies to it are the ones waited for afterwards.</remarks>
     public async Task SendMessageAsync(string text, bool mentionBot = false)
     {
-        _messagesBeforeLastSend = await BotMessages.CountAsync();
+        // A mention shows as the bot's name in the post, so the post reads "SopBot check in".
+        var postText = mentionBot ? $"{BotName} {text}" : text;
+        var matchingPosts = ChannelPosts.Filter(new() { HasText = postText });
+        var postsBefore = _inChannel ? await matchingPosts.CountAsync() : 0;
+        _messagesBeforeLastSend = _inChannel ? 0 : await BotMessages.CountAsync();
         var box = ComposeBox;
         await box.ClickAsync();
         if (mentionBot)
@@ -145,6 +176,12 @@ public sealed class PlaygroundPage : IAsyncDisposable
         if (!response.Ok)
         {
             throw new InvalidOperationException($"The Playground rejected the message \"{text}\" with HTTP {response.Status}: {await response.TextAsync()}");
+        }
+
+        if (_inChannel)
+        {
+            await Assertions.Expect(matchingPosts).ToHaveCountAsync(postsBefore + 1, new() { Timeout = (float)Timeout.TotalMilliseconds });
+            _lastPostText = postText;
         }
     }
 
@@ -209,8 +246,16 @@ public sealed class PlaygroundPage : IAsyncDisposable
     private async Task<int> WaitForBotMessageAsync(string text, bool cardsOnly, int firstIndex)
     {
         const string script = """
-            ({ selector, firstIndex, text, cardsOnly }) => {
-              const messages = document.querySelectorAll(selector);
+            ({ selector, firstIndex, text, cardsOnly, inChannel, postSelector, postButtonName, postText, channelCardSelector }) => {
+              let messages = document.querySelectorAll(selector);
+              if (inChannel) {
+                const isNewPostBox = post => [...post.querySelectorAll('button')].some(button => button.innerText.trim() === postButtonName);
+                const posts = [...document.querySelectorAll(postSelector)]
+                  .filter(post => !isNewPostBox(post))
+                  .filter(post => postText === null || post.innerText.toLowerCase().includes(postText.toLowerCase()));
+                if (posts.length === 0) return 0;
+                messages = posts[0].querySelectorAll(channelCardSelector);
+              }
               for (let i = messages.length - 1; i >= firstIndex; i--) {
                 const target = cardsOnly ? messages[i].querySelector('.ac-adaptiveCard') : messages[i];
                 if (target && target.innerText.includes(text)) return i + 1;
@@ -218,7 +263,18 @@ public sealed class PlaygroundPage : IAsyncDisposable
               return 0;
             }
             """;
-        var argument = new { selector = BotMessageSelector, firstIndex, text, cardsOnly };
+        var argument = new
+        {
+            selector = BotMessageSelector,
+            firstIndex,
+            text,
+            cardsOnly,
+            inChannel = _inChannel,
+            postSelector = ChannelPostSelector,
+            postButtonName = PostButtonName,
+            postText = _lastPostText,
+            channelCardSelector = ChannelCardSelector,
+        };
         try
         {
             var handle = await Page.WaitForFunctionAsync(script, argument, new() { Timeout = (float)Timeout.TotalMilliseconds });

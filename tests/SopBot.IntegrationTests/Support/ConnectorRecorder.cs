@@ -11,7 +11,7 @@ namespace SopBot.IntegrationTests.Support;
 
 /// <summary>
 /// Stands in for the Bot Connector service on a loopback port: records every activity the
-/// bot sends to its serviceUrl and answers with a resource id, as the real service does. It
+/// bot sends to its serviceUrl and replies with a resource id, as the real service does. It
 /// also serves <see cref="Members"/> as the members of every conversation, through the paged
 /// members API (GET /v3/conversations/{id}/pagedmembers) and the plain one (…/members).
 /// </summary>
