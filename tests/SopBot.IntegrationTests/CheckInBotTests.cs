@@ -239,6 +239,16 @@ public sealed class CheckInBotTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Start_WithoutCredentialsOrLocalMode_IsRefused()
+    {
+        await using var production = new BotHost(azurite.ConnectionString, _prefix, _clock, anonymous: false);
+
+        // Program prints the validation message and returns 1, so the host the factory waits for never starts.
+        // BotOptionsValidatorTests checks the message itself.
+        Assert.ThrowsAny<Exception>(() => production.CreateClient());
+    }
+
+    [Fact]
     public async Task OversizedBody_IsRejected()
     {
         var message = _ana.Message(new string('x', 2 * 1024 * 1024));

@@ -28,9 +28,11 @@ public sealed class BotHost : WebApplicationFactory<Program>
     private readonly string _tablePrefix;
     private readonly string _rosterPath;
     private readonly FakeTimeProvider _clock;
+    private readonly bool _anonymous;
 
-    public BotHost(string connectionString, string tablePrefix, FakeTimeProvider clock)
+    public BotHost(string connectionString, string tablePrefix, FakeTimeProvider clock, bool anonymous = true)
     {
+        _anonymous = anonymous;
         _connectionString = connectionString;
         _tablePrefix = tablePrefix;
         _clock = clock;
@@ -40,7 +42,7 @@ public sealed class BotHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Bot:AllowInsecureAnonymousLocalMode", "true");
+        builder.UseSetting("Bot:AllowInsecureAnonymousLocalMode", _anonymous ? "true" : "false");
         builder.UseSetting("Storage:ConnectionString", _connectionString);
         builder.UseSetting("Storage:TablePrefix", _tablePrefix);
         builder.UseSetting("Roster:CsvPath", _rosterPath);
