@@ -51,6 +51,9 @@ internal static partial class Log
     [LoggerMessage(205, LogLevel.Warning, "Rejected request body at /api/messages: {Reason}")]
     public static partial void MalformedRequest(this ILogger logger, string reason);
 
+    [LoggerMessage(206, LogLevel.Warning, "Dropped malformed activity {ActivityType} {ActivityId}: {Reason}")]
+    public static partial void MalformedActivity(this ILogger logger, string? activityType, string? activityId, string reason);
+
     [LoggerMessage(300, LogLevel.Information, "Check-in {Verb} by {AadObjectId} for {Country} {Quarter}: {Outcome}")]
     public static partial void CheckInStep(this ILogger logger, string verb, string aadObjectId, string? country, string? quarter, string outcome);
 

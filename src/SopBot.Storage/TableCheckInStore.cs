@@ -69,6 +69,12 @@ public sealed class TableCheckInStore(SopBotTables tables, TimeProvider clock) :
             return await ConflictAsync(countryIso3, quarter, partition, rowKey, input, changedBy, cancellationToken);
         }
 
+        // Saving a card without editing it is not a change: no history row, and "answered by" stays.
+        if (before is not null && ReadInput(before, "") == input)
+        {
+            return new SaveAnswerResult.Unchanged(ToAnswer(countryIso3, quarter, before));
+        }
+
         var current = new TableEntity(partition, rowKey) { ["Element"] = elementNumber };
         WriteInput(current, "", input);
         current["AnsweredById"] = changedBy.AadObjectId;

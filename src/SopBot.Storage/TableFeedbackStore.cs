@@ -5,8 +5,9 @@ using SopBot.Domain.Knowledge;
 namespace SopBot.Storage;
 
 /// <summary>
-/// Knowledge answer votes: PartitionKey the encoded entry id, RowKey the encoded answer card id
-/// and voter; columns Helpful, Question (at most 500 characters), Language, VoterId, VotedAt.
+/// Knowledge answer votes: PartitionKey the encoded entry id, RowKey the encoded voter id, so
+/// each person has one vote per entry and a later vote replaces an earlier one; columns
+/// EntryId, AnswerId, Helpful, Question (at most 500 characters), Language, VoterId, VotedAt.
 /// </summary>
 public sealed class TableFeedbackStore(SopBotTables tables) : IFeedbackStore
 {
@@ -14,7 +15,7 @@ public sealed class TableFeedbackStore(SopBotTables tables) : IFeedbackStore
 
     public async Task SaveAsync(FeedbackVote vote, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(KeyEncoder.Encode(vote.EntryId), KeyEncoder.Encode(vote.AnswerId + "|" + vote.VoterId))
+        var entity = new TableEntity(KeyEncoder.Encode(vote.EntryId), KeyEncoder.Encode(vote.VoterId))
         {
             ["EntryId"] = vote.EntryId,
             ["AnswerId"] = vote.AnswerId,

@@ -154,7 +154,7 @@ public sealed class CheckInBotTests(AzuriteFixture azurite) : IAsyncLifetime
         { "unknown status", new { element = 1, country = "BRA", quarter = "2026-Q4", version = "", status = "done" }, "status the bot does not know" },
         { "50,000 character note", new { element = 1, country = "BRA", quarter = "2026-Q4", version = "", status = "achieved", note = new string('x', 50_000) }, "keep it to 1,000 characters" },
         { "another country", new { element = 1, country = "ARG", quarter = "2026-Q4", version = "", status = "achieved" }, "another country" },
-        { "closed quarter", new { element = 1, country = "BRA", quarter = "2026-Q3", version = "", status = "achieved" }, "no longer open" },
+        { "closed quarter", new { element = 1, country = "BRA", quarter = "2026-Q3", version = "", status = "achieved" }, "not open now" },
         { "role in data", new { element = 1, country = "BRA", quarter = "2026-Q4", version = "", status = "achieved", role = "secretariat" }, "\"role\"" },
         { "not applicable without reason", new { element = 1, country = "BRA", quarter = "2026-Q4", version = "", status = "notApplicable", note = "" }, "needs a reason" },
     };
@@ -199,6 +199,53 @@ public sealed class CheckInBotTests(AzuriteFixture azurite) : IAsyncLifetime
         var response = await client.PostAsync("/api/messages", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.True((int)response.StatusCode is >= 400 and < 500, $"status {(int)response.StatusCode}");
+    }
+
+    [Theory]
+    [InlineData("conversation")]
+    [InlineData("recipient")]
+    [InlineData("from")]
+    public async Task ActivityMissingPart_IsDroppedWithoutReply(string part)
+    {
+        var message = _ana.Message("help");
+        message.Remove(part);
+
+        var response = await _bot.PostActivityAsync(message);
+
+        Assert.True((int)response.StatusCode < 500, $"status {(int)response.StatusCode}");
+        Assert.Empty(_connector.Sent);
+    }
+
+    [Fact]
+    public async Task ActivityWithControlCharacterInId_IsDropped()
+    {
+        var message = _ana.Message("help", id: "forged\nfail: line");
+
+        var response = await _bot.PostActivityAsync(message);
+
+        Assert.True((int)response.StatusCode < 500, $"status {(int)response.StatusCode}");
+        Assert.Empty(_connector.Sent);
+    }
+
+    [Fact]
+    public async Task SaveFromStaleCard_OfOwnAnswer_SaysYouSavedIt()
+    {
+        var first = await _bot.ExecuteAsync(_ana, "checkin.start", new { });
+        await _bot.ExecuteAsync(_ana, "checkin.save", Answer(first, "achieved", "from the first card"));
+
+        var stale = await _bot.ExecuteAsync(_ana, "checkin.save", Answer(first, "inProgress", "from the stale card"));
+
+        Assert.Contains("You saved this element from another card", stale.AllText());
+    }
+
+    [Fact]
+    public async Task Start_WithoutCredentialsOrLocalMode_IsRefused()
+    {
+        await using var production = new BotHost(azurite.ConnectionString, _prefix, _clock, anonymous: false);
+
+        // Program prints the validation message and returns 1, so the host the factory waits for never starts.
+        // BotOptionsValidatorTests checks the message itself.
+        Assert.ThrowsAny<Exception>(() => production.CreateClient());
     }
 
     [Fact]

@@ -64,12 +64,15 @@ public sealed class KnowledgeAndBriefTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     [Fact]
-    public async Task Vote_IsStoredOnceEvenWhenRepeated()
+    public async Task Vote_IsStoredOncePerPersonAndEntry()
     {
         var card = await _bot.SendAsync(_connector, _ana, "What does CBF stand for?");
         var vote = card.ActionData("knowledge.helpful")!;
+        var forged = vote.DeepClone().AsObject();
+        forged["answerId"] = Guid.NewGuid().ToString("N");
 
         var thanks = await _bot.ExecuteAsync(_ana, "knowledge.helpful", vote);
+        await _bot.ExecuteAsync(_ana, "knowledge.helpful", forged);
         await _bot.ExecuteAsync(_ana, "knowledge.notHelpful", vote);
 
         Assert.Contains("Thank you", thanks.AllText());

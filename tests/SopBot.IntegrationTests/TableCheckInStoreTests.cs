@@ -160,6 +160,20 @@ public sealed class TableCheckInStoreTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Save_SameValuesWithCurrentVersion_IsUnchanged()
+    {
+        var saved = (SaveAnswerResult.Saved)await _store.SaveAnswerAsync("BRA", Q4, 8, Input("same"), Ana, null, default);
+        _clock.Advance(TimeSpan.FromMinutes(3));
+
+        var result = await _store.SaveAnswerAsync("BRA", Q4, 8, Input("same"), Luis, saved.Answer.Version, default);
+
+        var unchanged = Assert.IsType<SaveAnswerResult.Unchanged>(result);
+        Assert.Equal("aad-ana", unchanged.Answer.AnsweredById);
+        Assert.Single(await _store.GetHistoryAsync("BRA", Q4, default));
+        Assert.Equal(saved.Answer.AnsweredAt, Assert.Single(await _store.GetAnswersAsync("BRA", Q4, default)).AnsweredAt);
+    }
+
+    [Fact]
     public async Task Save_WithoutTables_Throws()
     {
         var missing = new SopBotTables(azurite.TableService(), new StorageOptions { TablePrefix = AzuriteFixture.NewTablePrefix() });

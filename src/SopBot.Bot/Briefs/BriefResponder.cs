@@ -51,7 +51,7 @@ public sealed class BriefResponder(
         {
             problem ??= "the country or page is not valid";
             logger.CardActionRejected(PageVerb, null, principal.AadObjectId, problem);
-            return common.Message(language, strings.Get(language, "problem.title"), strings.Format(language, "card.invalidData", ("detail", problem)), true, false);
+            return common.Message(language, strings.Get(language, "request.title"), strings.Format(language, "card.invalidData", ("detail", problem)), true, false);
         }
 
         return await RenderAsync(principal, country, page, language, cancellationToken);

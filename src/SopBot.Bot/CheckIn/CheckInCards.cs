@@ -28,9 +28,9 @@ public sealed class CheckInCards(CardRenderer renderer, CommonCards common, Loca
 
     public string Rejected(CheckInProblem problem, Language language)
     {
-        var allowedToStart = problem is not (CheckInProblem.NotOnRoster or CheckInProblem.NoCountry);
-        return common.Message(
-            language, strings.Get(language, "problem.title"), strings.Get(language, "problem." + problem), isWarning: true, showStart: allowedToStart);
+        var isAccessProblem = problem is CheckInProblem.NotOnRoster or CheckInProblem.NoCountry or CheckInProblem.NotUnctMember;
+        var title = strings.Get(language, isAccessProblem ? "access.title" : "problem.title");
+        return common.Message(language, title, strings.Get(language, "problem." + problem), isWarning: true, showStart: !isAccessProblem);
     }
 
     private string Element(CheckInScreen.ElementCard card, Language language)
@@ -76,6 +76,7 @@ public sealed class CheckInCards(CardRenderer renderer, CommonCards common, Loca
 
     private (bool HasNotice, string Text, string Style) Notice(CheckInScreen.ElementCard card, Language language)
     {
+        var context = card.Context;
         if (card.Problem is { } problem)
         {
             return (true, strings.Get(language, "problem." + problem), "attention");
@@ -83,6 +84,8 @@ public sealed class CheckInCards(CardRenderer renderer, CommonCards common, Loca
 
         return card.Notice switch
         {
+            CheckInNotice.AnsweredByOther when card.Current?.AnsweredById == context.Member.AadObjectId => (
+                true, strings.Get(language, "notice.savedByYouElsewhere"), "warning"),
             CheckInNotice.AnsweredByOther when card.Current is not null => (
                 true,
                 strings.Format(language, "notice.answeredByOther", ("name", card.Current.AnsweredByName)),
@@ -138,7 +141,7 @@ public sealed class CheckInCards(CardRenderer renderer, CommonCards common, Loca
                 ? strings.Get(language, "summary.complete")
                 : strings.Format(language, "summary.answered", ("answered", answers.AnsweredCount)),
             complete,
-            strings.Get(language, "action.startCheckIn"),
+            strings.Get(language, answers.AnsweredCount == 0 ? "action.startCheckIn" : "action.continueCheckIn"),
             pillars));
     }
 

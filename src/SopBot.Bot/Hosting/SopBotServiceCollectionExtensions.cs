@@ -32,7 +32,9 @@ public static class SopBotServiceCollectionExtensions
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RosterOptions>().Bind(configuration.GetSection(RosterOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AuthorizationOptions>().Bind(configuration.GetSection(AuthorizationOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AuthorizationOptions>, AuthorizationOptionsValidator>();
+        // The validator reads the Bot section unvalidated, so that a missing App ID is reported once, by BotOptionsValidator.
+        services.AddSingleton<IValidateOptions<AuthorizationOptions>>(_ => new AuthorizationOptionsValidator(
+            Options.Create(configuration.GetSection(BotOptions.SectionName).Get<BotOptions>() ?? new BotOptions())));
         return services;
     }
 

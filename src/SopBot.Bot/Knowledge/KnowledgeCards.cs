@@ -60,6 +60,7 @@ public sealed class KnowledgeCards(CardRenderer renderer, KnowledgeBase knowledg
             points.Title, points.Introduction, points.Points.Select((text, index) => new NumberedPoint(index + 1, text)).ToList()));
     }
 
+    /// <summary>Splits the text at every line break, because card renderers show a TextBlock's line breaks as spaces.</summary>
     private static List<string> Paragraphs(string text) =>
-        text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 }

@@ -87,5 +87,5 @@ public sealed class KnowledgeResponder(
     public string TalkingPoints(Language language) => cards.TalkingPoints(language);
 
     private string InvalidData(Language language, string problem) =>
-        common.Message(language, strings.Get(language, "problem.title"), strings.Format(language, "card.invalidData", ("detail", problem)), true, false);
+        common.Message(language, strings.Get(language, "request.title"), strings.Format(language, "card.invalidData", ("detail", problem)), true, false);
 }

@@ -117,6 +117,6 @@ public sealed class RosterExportResponder(
     private string InvalidData(string verb, Principal principal, string problem, Language language)
     {
         logger.CardActionRejected(verb, null, principal.AadObjectId, problem);
-        return common.Message(language, strings.Get(language, "problem.title"), strings.Format(language, "card.invalidData", ("detail", problem)), true, false);
+        return common.Message(language, strings.Get(language, "request.title"), strings.Format(language, "card.invalidData", ("detail", problem)), true, false);
     }
 }

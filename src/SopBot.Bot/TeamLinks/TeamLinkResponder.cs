@@ -147,7 +147,7 @@ public sealed class TeamLinkResponder(
         if (!TeamLinkSubmissions.TryParseSelection(data, out var selection, out var problem))
         {
             logger.CardActionRejected(AddMembersVerb, turnContext.Activity.Id, principal.AadObjectId, problem!);
-            return common.Message(language, strings.Get(language, "problem.title"), strings.Format(language, "card.invalidData", ("detail", problem)), true, false);
+            return common.Message(language, strings.Get(language, "request.title"), strings.Format(language, "card.invalidData", ("detail", problem)), true, false);
         }
 
         var (link, problemCard) = await FindLinkAsync(turnContext, principal, language, cancellationToken);

@@ -15,11 +15,11 @@ public sealed class AccessMessages(CommonCards common, Localizer strings)
     ];
 
     public string Denied(AccessDecision decision, Principal principal, Language language) =>
-        common.Message(language, strings.Get(language, "access.title"), Text(decision, principal, language), isWarning: true, showStart: false);
+        common.Message(language, strings.Get(language, "access.deniedTitle"), Text(decision, principal, language), isWarning: true, showStart: false);
 
     /// <summary>The message for a caller whose tenant is not allowed: short, and naming nothing about the bot's data.</summary>
     public string TenantRejected(Language language) =>
-        common.Message(language, strings.Get(language, "access.title"), strings.Get(language, "access.TenantNotAllowed"), isWarning: true, showStart: false);
+        common.Message(language, strings.Get(language, "access.deniedTitle"), strings.Get(language, "access.TenantNotAllowed"), isWarning: true, showStart: false);
 
     public string Text(AccessDecision decision, Principal principal, Language language)
     {

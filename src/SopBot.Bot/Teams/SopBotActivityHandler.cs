@@ -47,6 +47,13 @@ public sealed class SopBotActivityHandler(
     public override Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         var activity = turnContext.Activity;
+        var problem = ActivityValidation.Problem(activity);
+        if (problem is not null)
+        {
+            logger.MalformedActivity(ActivityValidation.ForLog(activity.Type), ActivityValidation.ForLog(activity.Id), problem);
+            return Task.CompletedTask;
+        }
+
         logger.ActivityReceived(activity.Type, activity.Id, activity.Conversation?.Id, activity.From?.AadObjectId);
         return base.OnTurnAsync(turnContext, cancellationToken);
     }

@@ -29,7 +29,7 @@ public sealed class SopBotAdapter : CloudAdapter
             try
             {
                 var language = TurnIdentity.LanguageOf(activity);
-                var card = cards.Message(language, strings.Get(language, "problem.title"), strings.Get(language, "error.unexpected"), true, false);
+                var card = cards.Message(language, strings.Get(language, "error.title"), strings.Get(language, "error.unexpected"), true, false);
                 await turnContext.SendActivityAsync(CardReplies.Message(card));
             }
             catch (Exception sendException) when (sendException is not OperationCanceledException)

@@ -20,23 +20,31 @@ public sealed class TeamsAuthorization
     public const string AnyTenantInLocalMode = "any-tenant-in-local-mode";
 
     private readonly IRosterStore _roster;
-    private readonly bool _allowChannelUserId;
+    private readonly IOptions<BotOptions> _botOptions;
+    private readonly Lazy<(Authorizer Authorizer, bool AllowsAnyTenant)> _state;
 
     public TeamsAuthorization(IOptions<AuthorizationOptions> options, IOptions<BotOptions> botOptions, IRosterStore roster)
     {
         _roster = roster;
-        _allowChannelUserId = botOptions.Value.IsAnonymous;
-        var configured = options.Value;
-        AllowsAnyTenant = botOptions.Value.IsAnonymous && configured.AllowedTenantIds.All(string.IsNullOrWhiteSpace);
-        Authorizer = new Authorizer(AllowsAnyTenant
-            ? new AuthorizationOptions { AllowedTenantIds = [AnyTenantInLocalMode], BootstrapAdministratorIds = configured.BootstrapAdministratorIds }
-            : configured);
+        _botOptions = botOptions;
+
+        // Read on first use: reading the options validates them, and a failure while the host
+        // resolves its hosted services would hide the validation message behind another error.
+        _state = new Lazy<(Authorizer, bool)>(() =>
+        {
+            var configured = options.Value;
+            var allowsAnyTenant = botOptions.Value.IsAnonymous && configured.AllowedTenantIds.All(string.IsNullOrWhiteSpace);
+            var authorizer = new Authorizer(allowsAnyTenant
+                ? new AuthorizationOptions { AllowedTenantIds = [AnyTenantInLocalMode], BootstrapAdministratorIds = configured.BootstrapAdministratorIds }
+                : configured);
+            return (authorizer, allowsAnyTenant);
+        });
     }
 
-    public Authorizer Authorizer { get; }
+    public Authorizer Authorizer => _state.Value.Authorizer;
 
     /// <summary>True in insecure anonymous local mode without Authorization:AllowedTenantIds: every tenant is allowed.</summary>
-    public bool AllowsAnyTenant { get; }
+    public bool AllowsAnyTenant => _state.Value.AllowsAnyTenant;
 
     /// <summary>
     /// Returns the sender of the activity. A sender without a usable id gets an empty one, which
@@ -45,7 +53,7 @@ public sealed class TeamsAuthorization
     /// </summary>
     public Caller CallerOf(IActivity activity)
     {
-        var caller = TurnIdentity.CallerOf(activity, _allowChannelUserId)
+        var caller = TurnIdentity.CallerOf(activity, allowChannelUserId: _botOptions.Value.IsAnonymous)
             ?? new Caller(string.Empty, activity.From?.Name ?? string.Empty, TurnIdentity.TenantOf(activity));
         return AllowsAnyTenant ? caller with { TenantId = AnyTenantInLocalMode } : caller;
     }

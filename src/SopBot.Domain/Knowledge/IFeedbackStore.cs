@@ -1,8 +1,9 @@
 namespace SopBot.Domain.Knowledge;
 
 /// <summary>
-/// A Helpful or Not helpful vote on a knowledge answer. <see cref="AnswerId"/> identifies the
-/// answer card, so a repeated click or a retried request replaces the vote instead of adding one.
+/// A Helpful or Not helpful vote on a knowledge answer. A person has one vote per entry: a
+/// repeated click, a retried request or a vote from another answer card replaces it.
+/// <see cref="AnswerId"/> names the answer card the vote came from.
 /// </summary>
 public sealed record FeedbackVote(
     string EntryId,

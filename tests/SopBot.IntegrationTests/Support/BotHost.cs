@@ -29,10 +29,14 @@ public sealed class BotHost : WebApplicationFactory<Program>
     private readonly string _rosterPath;
     private readonly FakeTimeProvider _clock;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly bool _anonymous;
 
     /// <param name="settings">More configuration, such as "Authorization:AllowedTenantIds:0"; it replaces the defaults above.</param>
-    public BotHost(string connectionString, string tablePrefix, FakeTimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="anonymous">False starts the bot without local mode and without credentials, which must fail.</param>
+    public BotHost(
+        string connectionString, string tablePrefix, FakeTimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null, bool anonymous = true)
     {
+        _anonymous = anonymous;
         _connectionString = connectionString;
         _tablePrefix = tablePrefix;
         _clock = clock;
@@ -43,7 +47,7 @@ public sealed class BotHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Bot:AllowInsecureAnonymousLocalMode", "true");
+        builder.UseSetting("Bot:AllowInsecureAnonymousLocalMode", _anonymous ? "true" : "false");
         builder.UseSetting("Storage:ConnectionString", _connectionString);
         builder.UseSetting("Storage:TablePrefix", _tablePrefix);
         builder.UseSetting("Roster:CsvPath", _rosterPath);
