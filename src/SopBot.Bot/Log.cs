@@ -33,6 +33,9 @@ internal static partial class Log
     [LoggerMessage(107, LogLevel.Information, "Loaded {EntryCount} knowledge entries")]
     public static partial void KnowledgeLoaded(this ILogger logger, int entryCount);
 
+    [LoggerMessage(109, LogLevel.Information, "Roster file {RosterPath} not applied: storage already holds {MemberCount} members, managed from Teams")]
+    public static partial void RosterFileSkipped(this ILogger logger, string rosterPath, int memberCount);
+
     [LoggerMessage(200, LogLevel.Information, "Activity {ActivityType} {ActivityId} in conversation {ConversationId} from {AadObjectId}")]
     public static partial void ActivityReceived(this ILogger logger, string? activityType, string? activityId, string? conversationId, string? aadObjectId);
 

@@ -239,6 +239,22 @@ public sealed class CheckInBotTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Restart_KeepsRosterEditsOverTheRosterFile()
+    {
+        await _bot.ExecuteAsync(_ana, "checkin.start", new { });
+        var tables = new SopBotTables(azurite.TableService(), new StorageOptions { TablePrefix = _prefix });
+        var roster = new TableRosterStore(tables, _clock);
+        await roster.UpsertAsync([new Domain.Roster.RosterMember("aad-ana", "Ana Souza", "ARG", Domain.Roster.Role.UnctMember)], default);
+
+        await _bot.DisposeAsync();
+        _bot = new BotHost(azurite.ConnectionString, _prefix, _clock);
+        var card = await _bot.ExecuteAsync(_ana, "checkin.start", new { });
+
+        Assert.Contains("Argentina", card.AllText());
+        Assert.Equal("ARG", (await roster.FindAsync("aad-ana", default))?.CountryIso3);
+    }
+
+    [Fact]
     public async Task Start_WithoutCredentialsOrLocalMode_IsRefused()
     {
         await using var production = new BotHost(azurite.ConnectionString, _prefix, _clock, anonymous: false);

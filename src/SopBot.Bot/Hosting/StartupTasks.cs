@@ -8,16 +8,18 @@ using SopBot.Storage;
 namespace SopBot.Bot.Hosting;
 
 /// <summary>
-/// Runs before the bot takes requests: creates the tables and loads the roster file.
-/// A roster file with any invalid row stops the start, naming every bad line. Taking the card
-/// renderer and the strings here makes a broken template or string file fail the start too.
+/// Runs before the bot takes requests: creates the tables and seeds an empty roster from the
+/// roster file. Once the roster holds anyone it is managed from Teams, so the file is only
+/// checked, never applied over those edits. A roster file with any invalid row stops the
+/// start, naming every bad line. Taking the card renderer and the strings here makes a broken
+/// template or string file fail the start too.
 /// </summary>
 public sealed class StartupTasks(
     CardRenderer cards,
     Localizer strings,
     SopBot.Knowledge.KnowledgeBase knowledge,
     SopBotTables tables,
-    IRosterStore roster,
+    IRosterManagementStore roster,
     IOptions<StorageOptions> storageOptions,
     IOptions<RosterOptions> rosterOptions,
     IOptions<BotOptions> botOptions,
@@ -59,10 +61,11 @@ public sealed class StartupTasks(
             throw new InvalidOperationException($"Roster:CsvPath points to {path}, which does not exist.");
         }
 
+        // Parsing the bytes, not a StreamReader, rejects invalid UTF-8 instead of replacing it.
         RosterParseResult result;
-        using (var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true))
+        await using (var stream = File.OpenRead(path))
         {
-            result = RosterCsv.Parse(reader);
+            result = RosterCsv.Parse(stream);
         }
 
         foreach (var error in result.Errors)
@@ -74,6 +77,13 @@ public sealed class StartupTasks(
         {
             throw new InvalidOperationException(
                 $"The roster file {path} has {result.Errors.Count} invalid row(s); the first is line {result.Errors[0].Line}: {result.Errors[0].Reason}");
+        }
+
+        var stored = await roster.GetSnapshotAsync(cancellationToken);
+        if (stored.Members.Count > 0)
+        {
+            logger.RosterFileSkipped(path, stored.Members.Count);
+            return;
         }
 
         await roster.UpsertAsync(result.Members, cancellationToken);
