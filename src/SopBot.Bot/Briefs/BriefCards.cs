@@ -28,12 +28,7 @@ public sealed class BriefCards(CardRenderer renderer, KnowledgeBase knowledge, L
             strings.Get(language, "brief.noAnswers"),
             latest is null ? [] : latest.Pillars.Select(pillar => new BriefPillarData(
                 pillar.Pillar.Name(language),
-                strings.Format(language, "summary.counts",
-                    ("achieved", pillar.Achieved),
-                    ("inProgress", pillar.InProgress),
-                    ("notStarted", pillar.NotStarted),
-                    ("notApplicable", pillar.NotApplicable),
-                    ("unanswered", pillar.Unanswered)),
+                CheckInCards.PillarCounts(strings, pillar, language),
                 SopCatalog.ElementsOf(pillar.Pillar).Select(element =>
                 {
                     latest.Answers.TryGetValue(element.Number, out var answer);

@@ -117,12 +117,7 @@ public sealed class CheckInCards(CardRenderer renderer, CommonCards common, Loca
         var complete = answers.AnsweredCount == SopCatalog.ElementCount;
         var pillars = answers.Pillars.Select(pillar => new SummaryPillarData(
                 pillar.Pillar.Name(language),
-                strings.Format(language, "summary.counts",
-                    ("achieved", pillar.Achieved),
-                    ("inProgress", pillar.InProgress),
-                    ("notStarted", pillar.NotStarted),
-                    ("notApplicable", pillar.NotApplicable),
-                    ("unanswered", pillar.Unanswered)),
+                PillarCounts(strings, pillar, language),
                 SopCatalog.ElementsOf(pillar.Pillar).Select(element =>
                 {
                     answers.Answers.TryGetValue(element.Number, out var answer);
@@ -144,6 +139,15 @@ public sealed class CheckInCards(CardRenderer renderer, CommonCards common, Loca
             strings.Get(language, answers.AnsweredCount == 0 ? "action.startCheckIn" : "action.continueCheckIn"),
             pillars));
     }
+
+    /// <summary>Returns "Achieved 1 · In progress 2 · …" for one pillar, as the summary and the brief show it.</summary>
+    public static string PillarCounts(Localizer strings, PillarSummary pillar, Language language) =>
+        strings.Format(language, "summary.counts",
+            ("achieved", pillar.Achieved),
+            ("inProgress", pillar.InProgress),
+            ("notStarted", pillar.NotStarted),
+            ("notApplicable", pillar.NotApplicable),
+            ("unanswered", pillar.Unanswered));
 
     public static string StatusColor(ElementStatus? status) => status switch
     {
