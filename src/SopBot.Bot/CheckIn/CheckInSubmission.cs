@@ -5,8 +5,8 @@ namespace SopBot.Bot.CheckIn;
 
 /// <summary>
 /// Reads the data a check-in card sends back into a <see cref="CheckInRequest"/>. Only the
-/// fields our cards send are accepted, each with its JSON type; anything else (a "role"
-/// or "aadObjectId" someone added, say) rejects the whole submission.
+/// fields our cards send are accepted, each with its JSON type. Any other field, such as a
+/// "role" or "aadObjectId" that someone added, rejects the whole submission.
 /// </summary>
 public static class CheckInSubmission
 {

@@ -10,7 +10,7 @@ public static class TurnIdentity
 {
     /// <summary>
     /// Returns the caller from the activity's sender. Teams always sends the AAD object id; the
-    /// local emulator may not, so in anonymous local mode the channel user id stands in for it.
+    /// local emulator may not, so in anonymous local mode the channel user id is used in its place.
     /// </summary>
     public static Caller? CallerOf(IActivity activity, bool allowChannelUserId)
     {
